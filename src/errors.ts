@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   // tools and sandbox
   ERR_TOOL_NOT_FOUND: 'No tool of that name is loaded.',
   ERR_TOOL_INPUT: 'Tool arguments do not match the tool input schema.',
+  ERR_TOOL_CANCELLED: 'The call was cancelled (client request or shutdown) before the tool finished.',
   ERR_TOOL_FAILED: 'The tool threw an error.',
   ERR_SANDBOX_TIMEOUT: 'The tool exceeded its CPU timeout or wall-clock deadline.',
   ERR_SANDBOX_MEMORY: 'The tool exceeded its memory limit; its isolate was disposed.',
