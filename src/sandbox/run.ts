@@ -1,0 +1,187 @@
+import type IsolatedVM from 'ivm5';
+import type { ErrorCode } from '../errors.js';
+import {
+  BOOTSTRAP_SOURCE,
+  type BootstrapSettings,
+  HOST_CALL_GLOBAL,
+  HOST_NOTIFY_GLOBAL,
+  SETTINGS_GLOBAL,
+} from './bootstrap.js';
+import { HostBridge } from './host-bridge.js';
+import type { Ivm } from './ivm-loader.js';
+import { wallClockMs } from './limits.js';
+import { CPU_TIMEOUT_REASON, classifyFault, type Fault, parseRunnerFault } from './outcome.js';
+import { dispose, type Lease } from './pool.js';
+import type { HostApi, RunResult, SandboxLimits, ToolSource } from './types.js';
+
+const BOOTSTRAP_TIMEOUT_MS = 1000;
+const MAX_LOG_CHARS = 8192;
+const CPU_WATCH_MS = 50;
+
+export interface RunOutcome {
+  result: RunResult;
+  /** False after any fault that may have left the isolate in a bad state; it is then disposed. */
+  healthy: boolean;
+  memoryKill: boolean;
+}
+
+type Settled =
+  | { kind: 'done'; text: unknown }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'abort'; fault: Fault };
+
+/** One call in a fresh context of a leased isolate, bounded by CPU time, wall clock, memory and host calls. */
+export async function runInIsolate(opts: {
+  ivm: Ivm;
+  lease: Lease;
+  tool: ToolSource;
+  input: unknown;
+  limits: SandboxLimits;
+  host: HostApi;
+  signal?: AbortSignal | undefined;
+}): Promise<RunOutcome> {
+  const { ivm, lease, limits } = opts;
+  const { isolate } = lease;
+  const started = performance.now();
+  const cpuStart = isolate.cpuTime;
+  const inputJson = JSON.stringify(opts.input) ?? 'null';
+
+  let abort!: (fault: Fault) => void;
+  const aborted = new Promise<Settled>((resolve) => {
+    abort = (fault) => resolve({ kind: 'abort', fault });
+  });
+  const bridge = new HostBridge({
+    host: opts.host,
+    maxHostCalls: limits.maxHostCalls,
+    abort: (code: ErrorCode, reason: string) => abort({ code, reason, memoryKill: false }),
+  });
+  const deadline = wallClockMs(limits);
+  const timer = setTimeout(
+    () =>
+      abort({
+        code: 'ERR_SANDBOX_TIMEOUT',
+        reason: `wall-clock deadline of ${deadline} ms passed`,
+        memoryKill: false,
+      }),
+    deadline,
+  );
+  // isolated-vm's own `timeout` stops counting once the tool has awaited a host call (the continuation runs
+  // in a new task), so a watchdog also reads the isolate's CPU clock.
+  const cpuWatch = setInterval(
+    () => {
+      if (!isolate.isDisposed && Number(isolate.cpuTime - cpuStart) / 1e6 > limits.timeoutMs) {
+        abort({ code: 'ERR_SANDBOX_TIMEOUT', reason: CPU_TIMEOUT_REASON, memoryKill: false });
+      }
+    },
+    Math.min(CPU_WATCH_MS, Math.max(1, limits.timeoutMs / 4)),
+  );
+  const onAbort = () =>
+    abort({ code: 'ERR_TOOL_CANCELLED', reason: 'the call was cancelled', memoryKill: false });
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal?.aborted) onAbort();
+
+  const handles: { release(): void }[] = [];
+  const cpuLeftMs = () => Math.max(1, Math.ceil(limits.timeoutMs - Number(isolate.cpuTime - cpuStart) / 1e6));
+  const execute = async (): Promise<unknown> => {
+    const context = await isolate.createContext();
+    handles.push(context);
+    const callRef = new ivm.Reference(bridge.call);
+    handles.push(callRef);
+    const settings: BootstrapSettings = {
+      maxHostCalls: limits.maxHostCalls,
+      maxOutputBytes: limits.maxOutputBytes,
+      maxLogChars: MAX_LOG_CHARS,
+    };
+    await context.global.set(HOST_CALL_GLOBAL, callRef);
+    await context.global.set(HOST_NOTIFY_GLOBAL, new ivm.Callback(bridge.notify));
+    await context.global.set(SETTINGS_GLOBAL, JSON.stringify(settings));
+    const runner: IsolatedVM.Reference = await context.eval(BOOTSTRAP_SOURCE, {
+      reference: true,
+      timeout: BOOTSTRAP_TIMEOUT_MS,
+    });
+    handles.push(runner);
+    const module = await isolate.compileModule(opts.tool.code, { filename: opts.tool.filename });
+    handles.push(module);
+    await module.instantiate(context, (specifier) => {
+      throw new Error(`imports are not allowed in tools (${specifier})`);
+    });
+    await module.evaluate({ timeout: cpuLeftMs() });
+    const namespace = module.namespace;
+    handles.push(namespace);
+    const main = await namespace.get('default', { reference: true });
+    handles.push(main);
+    return runner.apply(undefined, [main.derefInto(), inputJson], {
+      result: { promise: true },
+      timeout: cpuLeftMs(),
+    });
+  };
+
+  const work = execute().then(
+    (text): Settled => ({ kind: 'done', text }),
+    (error: unknown): Settled => ({ kind: 'error', error }),
+  );
+  const settled = await Promise.race([work, aborted]);
+  clearTimeout(timer);
+  clearInterval(cpuWatch);
+  opts.signal?.removeEventListener('abort', onAbort);
+  bridge.end();
+
+  const cpuMs = isolate.isDisposed ? 0 : Number(isolate.cpuTime - cpuStart) / 1e6;
+  if (settled.kind === 'abort') dispose(isolate);
+  else for (const handle of handles) release(handle);
+  const wallMs = performance.now() - started;
+  const base = { logs: bridge.logs, hostCalls: bridge.hostCalls, wallMs };
+
+  if (settled.kind === 'abort') {
+    const { code, reason } = settled.fault;
+    return { result: { ok: false, code, reason, ...base }, healthy: false, memoryKill: false };
+  }
+  if (settled.kind === 'error') {
+    const fault = classifyFault(settled.error, (message) => bridge.codeOf(message));
+    // A failed ordinary throw leaves the isolate intact; anything the sandbox itself stopped does not.
+    const healthy =
+      fault.code === 'ERR_TOOL_FAILED' || bridge.codeOf(errorMessage(settled.error)) !== undefined;
+    return {
+      result: { ok: false, code: fault.code, reason: fault.reason, ...base },
+      healthy: healthy && !isolate.isDisposed,
+      memoryKill: fault.memoryKill,
+    };
+  }
+  return {
+    result: decodeResult(settled.text, limits.maxOutputBytes, base, cpuMs),
+    healthy: true,
+    memoryKill: false,
+  };
+}
+
+function decodeResult(
+  text: unknown,
+  maxOutputBytes: number,
+  base: { logs: string[]; hostCalls: number; wallMs: number },
+  cpuMs: number,
+): RunResult {
+  if (typeof text !== 'string' || text.length === 0) {
+    return { ok: false, code: 'ERR_TOOL_FAILED', reason: 'the tool runner returned no result', ...base };
+  }
+  const kind = text[0];
+  const body = text.slice(1);
+  if (kind === 'e') return { ok: false, ...parseRunnerFault(body), ...base };
+  if (Buffer.byteLength(body) > maxOutputBytes) {
+    const reason = `the result exceeds ${maxOutputBytes} bytes`;
+    return { ok: false, code: 'ERR_SANDBOX_OUTPUT_TOO_LARGE', reason, ...base };
+  }
+  if (kind === 't') return { ok: true, value: body, cpuMs, ...base };
+  return { ok: true, value: JSON.parse(body), cpuMs, ...base };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function release(handle: { release(): void }): void {
+  try {
+    handle.release();
+  } catch {
+    // The isolate is gone (memory limit), which released every handle with it.
+  }
+}
