@@ -29,5 +29,9 @@ export function mapJoseError(error: unknown): VerifyFailure {
     return invalid('unsupported algorithm, key or critical header');
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
     return invalid('malformed token');
-  return invalid('token verification failed');
+  // jose reports a non-200 or non-JSON JWKS response as a bare JOSEError; fetch failures are TypeErrors.
+  if (error instanceof errors.JOSEError && error.constructor !== errors.JOSEError) {
+    return invalid('token verification failed');
+  }
+  return invalid('issuer keys unavailable');
 }

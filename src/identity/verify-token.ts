@@ -1,4 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
+import { log } from '../log.js';
 import type { TrustedIssuer } from './issuers.js';
 import { mapJoseError } from './map-jose-error.js';
 import type { VerifyFailure } from './types.js';
@@ -49,7 +50,11 @@ export async function verifyToken(options: {
       ...(issuer.typ === undefined ? {} : { typ: issuer.typ }),
     }));
   } catch (error) {
-    return mapJoseError(error);
+    const failure = mapJoseError(error);
+    if (failure.reason === 'issuer keys unavailable') {
+      log.warn({ issuer: issuer.issuer, err: error }, 'cannot load the issuer keys');
+    }
+    return failure;
   }
   const exp = payload.exp!;
   const iat = payload.iat!;
