@@ -1,5 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { AirlockError, type Decision, isAirlockError } from '../errors.js';
+import { AirlockError, type Decision, deny, isAirlockError } from '../errors.js';
 import { checkAddress } from './address.js';
 import { flattenResponseHeaders, ORIGIN_BOUND_HEADERS, sanitizeHeaders } from './headers.js';
 import { type BeforeConnect, PinnedPools } from './pinned-pools.js';
@@ -146,8 +146,9 @@ async function followHops(
   let url = req.url;
   let previous: URL | undefined;
   for (let hop = 0; ; hop++) {
+    const hopBlocked = (reason: string) => blocked(hop === 0 ? reason : `redirect target blocked: ${reason}`);
     const checked = checkUrl(url, ctx.allowlist);
-    if (!checked.ok) throw blocked(hop === 0 ? checked.reason : `redirect target blocked: ${checked.reason}`);
+    if (!checked.ok) throw hopBlocked(checked.reason);
     const current = checked.url;
     if (previous !== undefined && previous.origin !== current.origin) {
       for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
@@ -165,7 +166,9 @@ async function followHops(
       }
     }
 
-    const address = await resolvePinned(checked.target, settings.lookup, signal);
+    const pinned = await resolvePinned(checked.target, settings.lookup, signal);
+    if (!pinned.ok) throw hopBlocked(pinned.reason);
+    const address = pinned.address;
     ctx.onHost?.(checked.target.host);
     const pool = pools.get({
       scheme: current.protocol as 'http:' | 'https:',
@@ -230,18 +233,23 @@ function secretMayGo(
  * answer can never change the destination. An IP literal host skips the class check: it reached here only
  * because every allowlist names that exact literal and port (wildcards never match IP literals).
  */
-async function resolvePinned(target: EgressTarget, lookup: LookupFn, signal: AbortSignal): Promise<string> {
-  if (target.address !== undefined) return target.address;
+async function resolvePinned(
+  target: EgressTarget,
+  lookup: LookupFn,
+  signal: AbortSignal,
+): Promise<Decision<{ address: string }>> {
+  if (target.address !== undefined) return { ok: true, address: target.address };
   const answers = await abortable(lookup(target.host), signal);
   if (answers.length === 0)
     throw new AirlockError('ERR_EGRESS_FAILED', `host ${target.host} has no addresses`);
   const addresses: string[] = [];
   for (const answer of answers) {
     const decision = checkAddress(answer.address);
-    if (!decision.ok) throw blocked(`host ${target.host} resolved to a blocked address: ${decision.reason}`);
+    if (!decision.ok)
+      return deny(decision.code, `host ${target.host} resolved to a blocked address: ${decision.reason}`);
     addresses.push(decision.address);
   }
-  return addresses[0]!;
+  return { ok: true, address: addresses[0]! };
 }
 
 async function readCapped(

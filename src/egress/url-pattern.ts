@@ -162,7 +162,7 @@ function pathMatches(pattern: readonly string[], segments: readonly string[]): b
 /** Lower-case (URL already did), drop one trailing dot; null for empty labels. */
 export function normaliseHostname(hostname: string): string | null {
   const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
-  if (host === '' || host.includes('..') || host.startsWith('.')) return null;
+  if (host === '' || host.includes('..') || host.startsWith('.') || host.endsWith('.')) return null;
   return host.toLowerCase();
 }
 
@@ -184,8 +184,7 @@ function rawHost(authority: string): string {
   const afterUser = authority.slice(authority.lastIndexOf('@') + 1);
   if (afterUser.startsWith('[')) return afterUser.slice(0, afterUser.indexOf(']') + 1);
   const colon = afterUser.lastIndexOf(':');
-  const host = colon === -1 ? afterUser : afterUser.slice(0, colon);
-  return host.endsWith('.') ? host.slice(0, -1) : host;
+  return colon === -1 ? afterUser : afterUser.slice(0, colon);
 }
 
 function isDotSegment(seg: string): boolean {
