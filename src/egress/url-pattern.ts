@@ -153,10 +153,14 @@ function pathMatches(pattern: readonly string[], segments: readonly string[]): b
     if (p === '**') return true;
     const s = segments[i];
     if (s === undefined) return false;
-    // `*` is one non-empty segment; anything else is a literal.
-    if (p === '*' ? s === '' : p !== s) return false;
+    if (p === '*' ? !isOneSegment(s) : p !== s) return false;
   }
   return pattern.length === segments.length;
+}
+
+/** `*` matches one non-empty segment, not one a server would split at an encoded slash. */
+function isOneSegment(segment: string): boolean {
+  return segment !== '' && !/%2F|%5C/.test(segment);
 }
 
 /** Lower-case (URL already did), drop one trailing dot; null for empty labels. */

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   createEgressGuard,
@@ -546,5 +551,55 @@ describe('egress guard against real loopback servers', () => {
       'ERR_EGRESS_FAILED',
       /closed/,
     );
+  });
+
+  const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+  it('verifies TLS certificates: a self-signed server on a named literal is refused', {
+    skip: !hasOpenssl,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'airlock-egress-tls-'));
+    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+      ].concat([
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ]),
+      { stdio: 'ignore' },
+    );
+    const server = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) =>
+      res.end('tls'),
+    );
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const g = guard();
+    try {
+      await rejectsWith(
+        g.fetch({ url: `https://127.0.0.1:${port}/` }, context([`https://127.0.0.1:${port}/**`])),
+        'ERR_EGRESS_FAILED',
+        /self-signed certificate/,
+      );
+    } finally {
+      await g.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
