@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type CryptoKey,
@@ -63,7 +63,6 @@ async function createKeyFile(path: string): Promise<boolean> {
   const body = `${JSON.stringify({ ...jwk, kid, alg: 'EdDSA', use: 'sig' }, null, 2)}\n`;
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(tmp, body, { mode: 0o600, flag: 'wx' });
-  await chmod(tmp, 0o600); // the umask may have narrowed nothing, but never widen
   try {
     await link(tmp, path);
     return true;

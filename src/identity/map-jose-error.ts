@@ -1,6 +1,9 @@
 import { errors } from 'jose';
 import type { VerifyFailure } from './types.js';
 
+/** Not a verdict on the token itself: the issuer's keys could not be fetched, parsed or used. */
+export const ISSUER_KEYS_UNUSABLE = 'issuer keys unavailable or unusable';
+
 const invalid = (reason: string): VerifyFailure => ({ ok: false, code: 'ERR_AUTH_INVALID', reason });
 
 /** Maps jose's error classes to Airlock codes with short reasons that never echo token contents. */
@@ -23,15 +26,16 @@ export function mapJoseError(error: unknown): VerifyFailure {
   if (error instanceof errors.JWKSNoMatchingKey) return invalid('no issuer key matches the token (kid)');
   if (error instanceof errors.JWKSMultipleMatchingKeys) return invalid('several issuer keys match the token');
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
-    return invalid('issuer keys unavailable');
+    return invalid(ISSUER_KEYS_UNUSABLE);
   }
   if (error instanceof errors.JOSENotSupported)
     return invalid('unsupported algorithm, key or critical header');
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
     return invalid('malformed token');
-  // jose reports a non-200 or non-JSON JWKS response as a bare JOSEError; fetch failures are TypeErrors.
+  // jose reports a non-200 or non-JSON JWKS response as a bare JOSEError; fetch failures and keys
+  // jose will not use (e.g. RSA under 2048 bits) surface as TypeErrors.
   if (error instanceof errors.JOSEError && error.constructor !== errors.JOSEError) {
     return invalid('token verification failed');
   }
-  return invalid('issuer keys unavailable');
+  return invalid(ISSUER_KEYS_UNUSABLE);
 }

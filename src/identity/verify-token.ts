@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
 import { log } from '../log.js';
 import type { TrustedIssuer } from './issuers.js';
-import { mapJoseError } from './map-jose-error.js';
+import { ISSUER_KEYS_UNUSABLE, mapJoseError } from './map-jose-error.js';
 import type { VerifyFailure } from './types.js';
 
 export interface TokenRules {
@@ -51,8 +51,8 @@ export async function verifyToken(options: {
     }));
   } catch (error) {
     const failure = mapJoseError(error);
-    if (failure.reason === 'issuer keys unavailable') {
-      log.warn({ issuer: issuer.issuer, err: error }, 'cannot load the issuer keys');
+    if (failure.reason === ISSUER_KEYS_UNUSABLE) {
+      log.warn({ issuer: issuer.issuer, err: error }, 'cannot use the issuer keys');
     }
     return failure;
   }

@@ -28,6 +28,7 @@ export async function startLab(extra: Partial<IdentityOptions> = {}): Promise<La
   const dataDir = await mkdtemp(join(tmpdir(), 'airlock-identity-'));
   const remoteKey = newEs256Key('remote-es256-1');
   const fileKey = newRsaKey('file-rs256-1');
+  const weakKey = newRsaKey('weak-rs1024', 1024);
   let fetches = 0;
   const server: Server = createServer((req, res) => {
     fetches++;
@@ -43,6 +44,8 @@ export async function startLab(extra: Partial<IdentityOptions> = {}): Promise<La
   const { port } = server.address() as AddressInfo;
   const jwksFile = join(dataDir, 'file-issuer-jwks.json');
   await writeFile(jwksFile, JSON.stringify({ keys: [fileKey.publicJwk] }));
+  const weakJwksFile = join(dataDir, 'weak-issuer-jwks.json');
+  await writeFile(weakJwksFile, JSON.stringify({ keys: [weakKey.publicJwk] }));
 
   let now = Math.floor(Date.now() / 1000);
   const revokedJti = 'revoked-jti-1';
@@ -53,6 +56,7 @@ export async function startLab(extra: Partial<IdentityOptions> = {}): Promise<La
     issuers: [
       { issuer: 'https://idp.test', jwks: `http://127.0.0.1:${port}/jwks.json`, algorithms: ['ES256'] },
       { issuer: 'https://files.test', jwks: jwksFile, algorithms: ['RS256'] },
+      { issuer: 'https://weak.test', jwks: weakJwksFile, algorithms: ['RS256'] },
     ],
     revoked: { jti: [revokedJti], agents: [revokedAgent] },
     now: () => now,
@@ -68,6 +72,7 @@ export async function startLab(extra: Partial<IdentityOptions> = {}): Promise<La
     local: { ...readLocalIssuerKey(dataDir), issuer: service.localIssuer },
     remote: { ...remoteKey, issuer: 'https://idp.test' },
     file: { ...fileKey, issuer: 'https://files.test' },
+    weak: { ...weakKey, issuer: 'https://weak.test' },
     attacker: { ed: newEd25519Key('attacker-ed'), es: newEs256Key('attacker-es') },
     revokedJti,
     revokedAgent,

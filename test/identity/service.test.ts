@@ -154,6 +154,7 @@ describe('identity service', () => {
       'http://127.0.0.1:3700',
       'https://idp.test',
       'https://files.test',
+      'https://weak.test',
     ]);
   });
 });
@@ -265,7 +266,7 @@ describe('identity options are validated at start-up', () => {
     const result = await service.verify(`Bearer ${token}`);
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.code, 'ERR_AUTH_INVALID');
-    assert.equal(!result.ok && result.reason, 'issuer keys unavailable');
+    assert.match(!result.ok ? result.reason : '', /issuer keys unavailable/);
     service.close();
   });
 
@@ -290,7 +291,7 @@ describe('identity options are validated at start-up', () => {
       for (const iss of ['https://e500.test', 'https://garbage.test']) {
         const token = signJwt(key, { iss, sub: 'a', aud: AUDIENCE, iat: now, exp: now + 60 });
         const result = await service.verify(`Bearer ${token}`);
-        assert.equal(!result.ok && result.reason, 'issuer keys unavailable', iss);
+        assert.match(!result.ok ? result.reason : '', /issuer keys unavailable/, iss);
       }
       service.close();
     } finally {

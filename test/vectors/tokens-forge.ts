@@ -46,6 +46,13 @@ export function signJwt(key: SigningKey, payload: Json, header: Json = {}): stri
   return `${input}.${b64u(signature)}`;
 }
 
+/** ES256 signed correctly but encoded as ASN.1 DER instead of the fixed-size R || S form. */
+export function signEs256Der(key: SigningKey, payload: Json, header: Json = {}): string {
+  const input = signingInput({ alg: 'ES256', kid: key.kid, ...header }, payload);
+  const signature = sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'der' });
+  return `${input}.${b64u(signature)}`;
+}
+
 /** HMAC-SHA256 with an arbitrary secret: the key-confusion forgery when the secret is a public key. */
 export function hs256(secret: string | Buffer, payload: Json, header: Json = {}): string {
   const fullHeader = { alg: 'HS256', ...header };
@@ -66,8 +73,8 @@ export function newEs256Key(kid: string): SigningKey {
   return withJwk(kid, 'ES256', generateKeyPairSync('ec', { namedCurve: 'P-256' }));
 }
 
-export function newRsaKey(kid: string): SigningKey {
-  return withJwk(kid, 'RS256', generateKeyPairSync('rsa', { modulusLength: 2048 }));
+export function newRsaKey(kid: string, modulusLength = 2048): SigningKey {
+  return withJwk(kid, 'RS256', generateKeyPairSync('rsa', { modulusLength }));
 }
 
 /** Reads the embedded issuer's key file from a data dir (what an attacker who stole it would hold). */

@@ -1,7 +1,7 @@
 // Forged and invalid bearer tokens, replayed by test/identity/vectors.test.ts against a service that
 // trusts three issuers: the embedded local one (EdDSA), a remote JWKS over HTTP (ES256) and a JWKS file (RS256).
 import type { VerifyFailureCode } from '../../src/identity/index.js';
-import { b64u, compact, hs256, type Json, type SigningKey, signJwt } from './tokens-forge.js';
+import { b64u, compact, hs256, type Json, type SigningKey, signEs256Der, signJwt } from './tokens-forge.js';
 
 export interface TokenLab {
   /** The service's clock, epoch seconds. */
@@ -10,6 +10,8 @@ export interface TokenLab {
   local: SigningKey & { issuer: string };
   remote: SigningKey & { issuer: string };
   file: SigningKey & { issuer: string };
+  /** A JWKS-file issuer (RS256) whose only key is a 1024-bit RSA key. */
+  weak: SigningKey & { issuer: string };
   /** Keys no issuer trusts. */
   attacker: { ed: SigningKey; es: SigningKey };
   revokedJti: string;
@@ -28,7 +30,11 @@ export interface TokenVector {
 const RFC8725 = 'RFC 8725 (JWT Best Current Practices)';
 
 /** Valid baseline claims for an issuer; a key set to undefined is removed. */
-export function claims(lab: TokenLab, over: Json = {}, issuer: 'local' | 'remote' | 'file' = 'local'): Json {
+export function claims(
+  lab: TokenLab,
+  over: Json = {},
+  issuer: 'local' | 'remote' | 'file' | 'weak' = 'local',
+): Json {
   const base: Json = {
     iss: lab[issuer].issuer,
     sub: 'support-bot',
@@ -169,6 +175,18 @@ export const tokenVectors: TokenVector[] = [
     },
   },
   {
+    name: 'ES256 signature in ASN.1 DER instead of R || S',
+    source: 'RFC 7518 §3.4 (ECDSA signature is the 64-byte R || S); signature malleability across encodings',
+    expect: 'ERR_AUTH_INVALID',
+    authorization: (lab) => bearer(signEs256Der(lab.remote, claims(lab, {}, 'remote'))),
+  },
+  {
+    name: 'RS256 token from an issuer whose JWKS key is only 1024 bits',
+    source: `RFC 7518 §3.3 (RSA keys of 2048 bits or more); ${RFC8725} §3.5`,
+    expect: 'ERR_AUTH_INVALID',
+    authorization: (lab) => bearer(signJwt(lab.weak, claims(lab, {}, 'weak'))),
+  },
+  {
     name: 'EdDSA token to the remote issuer, which allows only ES256',
     source: `${RFC8725} §3.1 (per-issuer algorithm allowlist)`,
     expect: 'ERR_AUTH_INVALID',
@@ -283,6 +301,12 @@ export const tokenVectors: TokenVector[] = [
     source: 'OWASP WSTG-SESS-10',
     expect: 'ERR_AUTH_INVALID',
     authorization: () => 'Bearer aaaa.bbbb.cccc',
+  },
+  {
+    name: 'encrypted JWT (JWE, five parts) instead of a signed one',
+    source: `RFC 7516 §7.1 (JWE compact serialization); ${RFC8725} §2.8 (cross-JWT confusion)`,
+    expect: 'ERR_AUTH_INVALID',
+    authorization: () => 'Bearer eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aGVsbG8.d29ybGQ.dGFn',
   },
   {
     name: 'oversized token (denial of service on parsing)',
