@@ -6,6 +6,14 @@ import { type BeforeConnect, PinnedPools } from './pinned-pools.js';
 import { redact, resolveSecret, type SecretBinding, secretBoundTo, secretHeader } from './secrets.js';
 import { checkUrl, type EgressAllowlist, type EgressTarget } from './url-pattern.js';
 
+/*
+ * The egress guard: the only way tool code reaches the network. Per hop it checks the URL against the
+ * allowlist, resolves the name once, checks EVERY address, and dials the first checked address (pinned; undici
+ * never resolves again). Redirects are followed by hand, each hop re-checked. Bodies over maxResponseBytes
+ * are truncated (truncated: true), not failed. Secrets are added per hop only for bound hosts; Authorization
+ * and Cookie are dropped when a redirect changes origin, and secret values are redacted from results.
+ */
+
 export interface EgressRequest {
   url: string;
   method?: string;
@@ -31,7 +39,7 @@ export interface EgressContext {
   allowlist: EgressAllowlist;
   /** Resolved by the caller from the agent policy (`from: env`). */
   secrets: Readonly<Record<string, SecretBinding>>;
-  /** Called for every host actually contacted (audit). */
+  /** Called for every host the guard dials, once per hop, after all checks passed (audit). */
   onHost?: (host: string) => void;
   signal?: AbortSignal;
 }
@@ -135,8 +143,9 @@ async function followHops(
   let method = (req.method ?? 'GET').toUpperCase();
   if (!METHODS.has(method)) throw blocked(`method ${method} is not allowed`);
   let body = req.body;
-  if (body !== undefined && (method === 'GET' || method === 'HEAD'))
+  if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
     throw blocked(`${method} cannot carry a body`);
+  }
   if (body !== undefined && Buffer.byteLength(body) > settings.maxRequestBytes) {
     throw blocked(`request body exceeds ${settings.maxRequestBytes} bytes`);
   }
@@ -145,6 +154,7 @@ async function followHops(
 
   let url = req.url;
   let previous: URL | undefined;
+  let sawHttps = false;
   for (let hop = 0; ; hop++) {
     const hopBlocked = (reason: string) => blocked(hop === 0 ? reason : `redirect target blocked: ${reason}`);
     const checked = checkUrl(url, ctx.allowlist);
@@ -155,7 +165,8 @@ async function followHops(
     }
     const hopHeaders: Record<string, string> = { ...headers, host: current.host };
     if (binding !== undefined && req.secret !== undefined) {
-      if (secretMayGo(binding, checked.target.host, { current, previous })) {
+      sawHttps ||= current.protocol === 'https:';
+      if (secretMayGo(binding, checked.target.host, { scheme: current.protocol, sawHttps })) {
         const [name, value] = secretHeader(binding);
         hopHeaders[name] = value;
       } else if (hop === 0) {
@@ -172,7 +183,7 @@ async function followHops(
     ctx.onHost?.(checked.target.host);
     const pool = pools.get({
       scheme: current.protocol as 'http:' | 'https:',
-      host: current.host,
+      host: checked.target.host,
       address,
       port: checked.target.port,
     });
@@ -205,8 +216,9 @@ async function followHops(
 
     const read = await readCapped(res.body, settings.maxResponseBytes);
     const responseHeaders = flattenResponseHeaders(res.headers);
-    for (const [name, value] of Object.entries(responseHeaders))
+    for (const [name, value] of Object.entries(responseHeaders)) {
       responseHeaders[name] = redact(value, secretValues);
+    }
     return {
       status: res.statusCode,
       url: current.href,
@@ -218,13 +230,13 @@ async function followHops(
   }
 }
 
-/** The secret goes only to a bound host, and never over plain HTTP after an HTTPS hop. */
+/** The secret goes only to a bound host, and never over plain HTTP once the chain has used HTTPS. */
 function secretMayGo(
   binding: SecretBinding,
   host: string,
-  hops: { current: URL; previous: URL | undefined },
+  hop: { scheme: string; sawHttps: boolean },
 ): boolean {
-  const downgraded = hops.previous?.protocol === 'https:' && hops.current.protocol === 'http:';
+  const downgraded = hop.sawHttps && hop.scheme === 'http:';
   return !downgraded && secretBoundTo(binding, host);
 }
 

@@ -170,11 +170,11 @@ export function normaliseHostname(hostname: string): string | null {
   return host.toLowerCase();
 }
 
-export function isIpLiteral(host: string): boolean {
+function isIpLiteral(host: string): boolean {
   return isIP(stripBrackets(host)) !== 0;
 }
 
-export function stripBrackets(host: string): string {
+function stripBrackets(host: string): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
