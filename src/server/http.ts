@@ -61,6 +61,8 @@ export class AirlockHttpListener {
   #origin: OriginPolicy | undefined;
   #sweeper: NodeJS.Timeout | undefined;
   #closing = false;
+  /** POST responses not yet finished: shutdown waits for them so in-flight results reach their clients. */
+  #pendingPosts = new Set<Promise<void>>();
 
   constructor(readonly options: HttpListenerOptions) {
     this.#server = createServer((req, res) => {
@@ -124,6 +126,10 @@ export class AirlockHttpListener {
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()));
     this.#server.closeIdleConnections();
     await drain();
+    await Promise.race([
+      Promise.allSettled([...this.#pendingPosts]),
+      new Promise((r) => setTimeout(r, 10_000).unref()),
+    ]);
     await Promise.allSettled([...this.sessions.values()].map((s) => s.transport.close()));
     this.sessions.clear();
     this.#server.closeAllConnections();
@@ -166,6 +172,11 @@ export class AirlockHttpListener {
     const route = deps.routes?.[url.pathname];
     if (route) return void (await route(req, res));
     if (url.pathname !== MCP_PATH) return sendJson(res, 404, { error: 'not_found' });
+    if (req.method === 'POST') {
+      const finished = new Promise<void>((resolve) => res.once('close', resolve));
+      this.#pendingPosts.add(finished);
+      void finished.then(() => this.#pendingPosts.delete(finished));
+    }
     await this.#handleMcp(req, res, url, deps);
   }
 

@@ -16,6 +16,8 @@ export interface HttpAuthVector {
   header: (ctx: ForgeContext) => Promise<string | undefined>;
   status: 401 | 400;
   code: string;
+  /** What the refusal must say, so a row cannot pass for the wrong reason. */
+  reason: RegExp;
   source: string;
 }
 
@@ -45,7 +47,7 @@ async function signed(
     jti: `t-${Math.random()}`,
     ...claims,
   };
-  return `Bearer ${await new SignJWT(body).setProtectedHeader({ alg: 'EdDSA', kid: opts.kid ?? kid }).sign(key)}`;
+  return `Bearer ${await new SignJWT(body).setProtectedHeader({ alg: 'EdDSA', kid: opts.kid ?? kid, typ: 'at+jwt' }).sign(key)}`;
 }
 
 export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
@@ -54,6 +56,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: async () => undefined,
     status: 401,
     code: 'ERR_AUTH_MISSING',
+    reason: /no bearer token/,
     source: 'RFC 6750 §3 (WWW-Authenticate on missing credentials); MCP authorization spec 2025-06-18 §2.7',
   },
   {
@@ -61,6 +64,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: (ctx) => signed(ctx, { iat: now() - 900, exp: now() - 600 }),
     status: 401,
     code: 'ERR_AUTH_EXPIRED',
+    reason: /expired/,
     source: 'RFC 7519 §4.1.4 exp; RFC 8725 §3.10',
   },
   {
@@ -68,6 +72,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: (ctx) => signed(ctx, { aud: 'https://other-server.example/mcp' }),
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /\(aud\)/,
     source: 'RFC 8707 audience restriction; MCP security best practices: token passthrough / confused deputy',
   },
   {
@@ -75,14 +80,16 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: (ctx) => signed(ctx, { iss: 'https://evil.example' }),
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /\(iss\)/,
     source: 'RFC 8725 §3.8 validate issuer and subject',
   },
   {
     name: 'alg none (unsigned token)',
     header: async (ctx) =>
-      `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'coder', iss: ctx.issuer, aud: ctx.audience, iat: now(), exp: now() + 60 })}.`,
+      `Bearer ${b64({ alg: 'none', typ: 'at+jwt' })}.${b64({ sub: 'coder', iss: ctx.issuer, aud: ctx.audience, iat: now(), exp: now() + 60 })}.`,
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /algorithm not allowed/,
     source: 'Auth0, "Critical vulnerabilities in JSON Web Token libraries" (2015): alg none; RFC 8725 §2.1',
   },
   {
@@ -91,10 +98,11 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
       const { x, kid } = await issuerKey(ctx);
       const secret = new TextEncoder().encode(x);
       const body = { sub: 'coder', iss: ctx.issuer, aud: ctx.audience, iat: now(), exp: now() + 60 };
-      return `Bearer ${await new SignJWT(body).setProtectedHeader({ alg: 'HS256', kid }).sign(secret)}`;
+      return `Bearer ${await new SignJWT(body).setProtectedHeader({ alg: 'HS256', kid, typ: 'at+jwt' }).sign(secret)}`;
     },
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /algorithm not allowed/,
     source: 'CVE-2015-9235 (jsonwebtoken key confusion); RFC 8725 §2.1 and §3.1',
   },
   {
@@ -102,6 +110,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: (ctx) => signed(ctx, {}, { lifetimeS: 24 * 3600 }),
     status: 401,
     code: 'ERR_AUTH_LIFETIME',
+    reason: /lifetime exceeds/,
     source:
       'Airlock design: short-lived non-human identities; OWASP NHI Top 10 (2025) NHI7 long-lived secrets',
   },
@@ -110,6 +119,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: (ctx) => signed(ctx, {}, { kid: 'not-a-known-kid' }),
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /\(kid\)/,
     source: 'RFC 7515 §4.1.4 kid; RFC 8725 §3.10 (do not fetch or trust unknown keys)',
   },
   {
@@ -121,13 +131,15 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     },
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /signature/,
     source: 'RFC 7515 §5.2 signature validation; privilege escalation by editing sub',
   },
   {
     name: 'Basic credentials instead of a bearer token',
     header: async () => `Basic ${Buffer.from('coder:secret').toString('base64')}`,
     status: 401,
-    code: 'ERR_AUTH_MISSING',
+    code: 'ERR_AUTH_INVALID',
+    reason: /scheme must be Bearer/,
     source: 'RFC 6750 §2.1 (only the Bearer scheme is accepted)',
   },
   {
@@ -135,6 +147,7 @@ export const HTTP_AUTH_VECTORS: HttpAuthVector[] = [
     header: async () => 'Bearer not.a.jwt',
     status: 401,
     code: 'ERR_AUTH_INVALID',
+    reason: /malformed/,
     source: 'RFC 7519 §7.2 validation steps',
   },
 ];
