@@ -1,0 +1,214 @@
+/**
+ * Model artifacts on disk: models/<name>/<version>/{model.onnx, model.json} and models/<name>/channels.json.
+ * The ONNX file is pinned by its sha256 in model.json; a mismatch or a malformed manifest is refused.
+ */
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { AirlockError } from '../errors.js';
+import { type FeaturizerSpec, validateSpec } from './featurizer.js';
+import type { NetworkShape } from './network.js';
+
+export const MODEL_FORMAT = 'airlock-model-v1';
+export const MODEL_FILE = 'model.onnx';
+export const MANIFEST_FILE = 'model.json';
+export const CHANNELS_FILE = 'channels.json';
+
+export interface ModelManifest {
+  format: typeof MODEL_FORMAT;
+  name: string;
+  version: string;
+  onnx: { file: string; sha256: string; bytes: number };
+  architecture: { kind: 'embedding-bag-mlp'; shape: NetworkShape; inputs: [string, string]; output: string };
+  featurizer: FeaturizerSpec;
+  labels: ['benign', 'injection'];
+  threshold: number;
+  targetFpr: number;
+  seed: number;
+  created: string;
+  trainingSeconds: number;
+  trainingData: Array<{ file: string; sha256: string; rows: number }>;
+  split: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+}
+
+export interface Channels {
+  active: string;
+  candidate?: string;
+  /** Earlier active versions, most recent last: rollback pops from here. */
+  previous?: string[];
+}
+
+export interface LoadedArtifact {
+  readonly manifest: ModelManifest;
+  readonly onnxBytes: Uint8Array;
+  readonly dir: string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export function isValidVersion(version: string): boolean {
+  return VERSION_PATTERN.test(version);
+}
+
+export function isValidModelName(name: string): boolean {
+  return NAME_PATTERN.test(name);
+}
+
+function invalid(file: string, reason: string): AirlockError {
+  return new AirlockError('ERR_MODEL_INVALID', `${file}: ${reason}`, { file });
+}
+
+/** Reads model.json and the ONNX bytes, refusing a malformed manifest or a digest mismatch. */
+export function readArtifact(modelsDir: string, name: string, version: string): LoadedArtifact {
+  if (!isValidModelName(name) || !isValidVersion(version)) {
+    throw invalid(join(modelsDir, name, version), 'invalid model name or version');
+  }
+  const dir = join(modelsDir, name, version);
+  const manifestPath = join(dir, MANIFEST_FILE);
+  let manifest: ModelManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ModelManifest;
+  } catch (err) {
+    throw invalid(manifestPath, `unreadable: ${(err as Error).message}`);
+  }
+  const problem = manifestProblem(manifest);
+  if (problem) throw invalid(manifestPath, problem);
+  const onnxPath = join(dir, manifest.onnx.file);
+  let onnxBytes: Uint8Array;
+  try {
+    onnxBytes = readFileSync(onnxPath);
+  } catch (err) {
+    throw invalid(onnxPath, `unreadable: ${(err as Error).message}`);
+  }
+  const digest = sha256(onnxBytes);
+  if (digest !== manifest.onnx.sha256) {
+    throw invalid(
+      onnxPath,
+      `sha256 ${digest} does not match ${manifest.onnx.sha256} pinned in ${MANIFEST_FILE}`,
+    );
+  }
+  return { manifest, onnxBytes, dir };
+}
+
+function manifestProblem(m: ModelManifest): string | undefined {
+  if (typeof m !== 'object' || m === null) return 'not an object';
+  if (m.format !== MODEL_FORMAT) return `format must be ${MODEL_FORMAT}`;
+  if (typeof m.onnx?.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.onnx.sha256))
+    return 'onnx.sha256 missing';
+  if (m.onnx.file !== MODEL_FILE) return `onnx.file must be ${MODEL_FILE}`;
+  if (typeof m.threshold !== 'number' || !(m.threshold > 0 && m.threshold <= 1))
+    return 'threshold must be in (0, 1]';
+  if (typeof m.featurizer !== 'object' || m.featurizer === null) return 'featurizer spec missing';
+  const spec = validateSpec(m.featurizer);
+  if (spec) return spec;
+  const shape = m.architecture?.shape;
+  if (!shape || shape.inputDim !== m.featurizer.wordBuckets + m.featurizer.charBuckets) {
+    return 'architecture.shape.inputDim does not match the featurizer buckets';
+  }
+  return undefined;
+}
+
+export function listVersions(modelsDir: string, name: string): string[] {
+  try {
+    return readdirSync(join(modelsDir, name))
+      .filter((v) => isValidVersion(v) && statSync(join(modelsDir, name, v)).isDirectory())
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function listModelNames(modelsDir: string): string[] {
+  try {
+    return readdirSync(modelsDir)
+      .filter(
+        (n) => isValidModelName(n) && statSync(join(modelsDir, n, CHANNELS_FILE), { throwIfNoEntry: false }),
+      )
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function readChannels(modelsDir: string, name: string): Channels {
+  const file = join(modelsDir, name, CHANNELS_FILE);
+  let parsed: Channels;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Channels;
+  } catch (err) {
+    throw invalid(file, `unreadable: ${(err as Error).message}`);
+  }
+  if (typeof parsed.active !== 'string' || !isValidVersion(parsed.active))
+    throw invalid(file, 'active must name a version');
+  if (
+    parsed.candidate !== undefined &&
+    (typeof parsed.candidate !== 'string' || !isValidVersion(parsed.candidate))
+  ) {
+    throw invalid(file, 'candidate must name a version');
+  }
+  const previous = Array.isArray(parsed.previous) ? parsed.previous.filter((v) => typeof v === 'string') : [];
+  return { active: parsed.active, ...(parsed.candidate ? { candidate: parsed.candidate } : {}), previous };
+}
+
+/** Atomic replace: write a temp file, fsync it, rename over the target. */
+export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    writeSync(fd, typeof contents === 'string' ? Buffer.from(contents) : contents);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+export function writeChannels(modelsDir: string, name: string, channels: Channels): void {
+  writeFileAtomic(join(modelsDir, name, CHANNELS_FILE), `${JSON.stringify(channels, null, 2)}\n`);
+}
+
+/** Pure channel transitions; the service and the CLI both apply these and then write the file. */
+export function promoteChannels(
+  channels: Channels,
+  versions: readonly string[],
+  version?: string,
+): Channels | string {
+  const target = version ?? channels.candidate;
+  if (!target) return 'no candidate to promote and no version given';
+  if (!versions.includes(target)) return `version ${target} does not exist`;
+  if (target === channels.active) return `version ${target} is already active`;
+  const previous = [...(channels.previous ?? []), channels.active].slice(-10);
+  return { active: target, previous };
+}
+
+export function rollbackChannels(
+  channels: Channels,
+  versions: readonly string[],
+  version?: string,
+): Channels | string {
+  const previous = [...(channels.previous ?? [])];
+  const target = version ?? previous.pop();
+  if (!target) return 'no previous version to roll back to';
+  if (!versions.includes(target)) return `version ${target} does not exist`;
+  if (target === channels.active) return `version ${target} is already active`;
+  return {
+    active: target,
+    ...(channels.candidate && channels.candidate !== target ? { candidate: channels.candidate } : {}),
+    previous: version ? [...previous.filter((v) => v !== target)] : previous,
+  };
+}

@@ -1,0 +1,47 @@
+/** `airlock model eval`: scores a labelled file one prompt at a time through the real session. */
+import { type EvalMetrics, evalMetrics, type Scored } from './metrics.js';
+import { ModelRunner } from './runner.js';
+import { readDataFile } from './train/dataset.js';
+
+export interface EvalReport extends EvalMetrics {
+  model: string;
+  version: string;
+  p50_us: number;
+  p99_us: number;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+export async function evaluateModel(opts: {
+  modelsDir: string;
+  name: string;
+  version: string;
+  dataFile: string;
+}): Promise<EvalReport> {
+  const runner = await ModelRunner.load(opts.modelsDir, opts.name, opts.version);
+  try {
+    const { rows } = readDataFile(opts.dataFile);
+    const scored: Scored[] = [];
+    const micros: number[] = [];
+    for (const row of rows) {
+      const t0 = process.hrtime.bigint();
+      const [score] = await runner.score([row.text]);
+      micros.push(Number(process.hrtime.bigint() - t0) / 1000);
+      scored.push({ score: score!, label: row.label, source: row.source });
+    }
+    micros.sort((a, b) => a - b);
+    const metrics = evalMetrics(scored, runner.threshold);
+    return {
+      model: runner.name,
+      version: runner.version,
+      ...metrics,
+      p50_us: Math.round(percentile(micros, 0.5) * 10) / 10,
+      p99_us: Math.round(percentile(micros, 0.99) * 10) / 10,
+    };
+  } finally {
+    await runner.release();
+  }
+}

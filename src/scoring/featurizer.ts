@@ -1,0 +1,215 @@
+/**
+ * Hashed n-gram featurizer shared by training and inference (one code path, so features cannot drift).
+ * Text -> NFKC, lower-case, ASCII digits folded to 0, whitespace collapsed; then hashed word 1-2-grams
+ * and char 3-5-grams in two separate blocks; log1p counts, each block L2-normalised (length-robust).
+ * Hot path avoids per-n-gram allocations: FNV-1a over char codes, counts in a reused typed array.
+ */
+
+export interface FeaturizerSpec {
+  readonly kind: 'hashed-ngrams-v1';
+  readonly normalize: 'nfkc+lower+digits0+ws';
+  readonly hash: 'fnv1a32+fmix32';
+  readonly wordBuckets: number;
+  readonly charBuckets: number;
+  readonly wordNgrams: readonly [1, 2];
+  readonly charNgrams: readonly [3, 5];
+  readonly weighting: 'log1p+l2-per-block';
+  /** Inputs longer than this many UTF-16 units are scored in overlapping windows; the max score wins. */
+  readonly chunkChars: number;
+  readonly chunkOverlap: number;
+}
+
+export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
+  kind: 'hashed-ngrams-v1',
+  normalize: 'nfkc+lower+digits0+ws',
+  hash: 'fnv1a32+fmix32',
+  wordBuckets: 1 << 15,
+  charBuckets: 1 << 16,
+  wordNgrams: [1, 2] as const,
+  charNgrams: [3, 5] as const,
+  weighting: 'log1p+l2-per-block',
+  chunkChars: 2048,
+  chunkOverlap: 256,
+});
+
+/** Views into the featurizer's reused buffers: valid until the next featurize() call. */
+export interface SparseFeatures {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  readonly length: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function fmix32(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Letters, digits, apostrophes and any non-ASCII code unit form words; ASCII punctuation splits them. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 95 || (c >= 65 && c <= 90) || c > 127
+  );
+}
+
+export function validateSpec(spec: FeaturizerSpec): string | undefined {
+  if (spec.kind !== 'hashed-ngrams-v1') return `unknown featurizer kind ${String(spec.kind)}`;
+  for (const n of [spec.wordBuckets, spec.charBuckets]) {
+    if (!Number.isInteger(n) || n < 16 || n > 1 << 24 || (n & (n - 1)) !== 0) {
+      return 'bucket counts must be powers of two between 16 and 2^24';
+    }
+  }
+  if (!(spec.chunkChars > spec.chunkOverlap && spec.chunkOverlap >= 0))
+    return 'chunkChars must exceed chunkOverlap';
+  return undefined;
+}
+
+/** Overlapping windows over long text, so an injection buried at the end of a page is still scored. */
+export function chunkText(text: string, spec: Pick<FeaturizerSpec, 'chunkChars' | 'chunkOverlap'>): string[] {
+  if (text.length <= spec.chunkChars) return [text];
+  const step = spec.chunkChars - spec.chunkOverlap;
+  const out: string[] = [];
+  for (let start = 0; ; start += step) {
+    const end = Math.min(text.length, start + spec.chunkChars);
+    out.push(text.slice(start, end));
+    if (end >= text.length) break;
+  }
+  return out;
+}
+
+export class Featurizer {
+  readonly spec: FeaturizerSpec;
+  readonly dimension: number;
+  private readonly counts: Float32Array;
+  private touched = new Int32Array(4096);
+  private values = new Float32Array(4096);
+  private chars = new Uint16Array(4096);
+
+  constructor(spec: FeaturizerSpec = DEFAULT_FEATURIZER_SPEC) {
+    const problem = validateSpec(spec);
+    if (problem) throw new Error(`invalid featurizer spec: ${problem}`);
+    this.spec = spec;
+    this.dimension = spec.wordBuckets + spec.charBuckets;
+    this.counts = new Float32Array(this.dimension);
+  }
+
+  /** Normalised text as a string (for tests and docs; the hot path works on char codes). */
+  normalizeText(text: string): string {
+    const n = this.normalizeInto(text);
+    return String.fromCharCode(...this.chars.subarray(1, n - 1));
+  }
+
+  featurize(text: string): SparseFeatures {
+    const n = this.normalizeInto(text);
+    const buf = this.chars;
+    let nnz = 0;
+    const wordMask = this.spec.wordBuckets - 1;
+    const charMask = this.spec.charBuckets - 1;
+    const charBase = this.spec.wordBuckets;
+
+    // Word block: unigrams and bigrams of word-char runs.
+    let prev = 0;
+    let havePrev = false;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordChar(buf[i]!)) i++;
+      if (i >= n) break;
+      let h = FNV_OFFSET;
+      while (i < n && isWordChar(buf[i]!)) {
+        h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+        i++;
+      }
+      nnz = this.add(fmix32(h) & wordMask, nnz);
+      if (havePrev) nnz = this.add(fmix32(Math.imul(prev ^ 0x9e3779b9, FNV_PRIME) ^ h) & wordMask, nnz);
+      prev = h;
+      havePrev = true;
+    }
+
+    // Char block: 3-, 4- and 5-grams over the space-padded text, one FNV pass per start position.
+    for (let s = 0; s + 3 <= n; s++) {
+      let h = FNV_OFFSET;
+      const end = Math.min(n, s + 5);
+      for (let k = s; k < end; k++) {
+        h = Math.imul(h ^ buf[k]!, FNV_PRIME);
+        if (k - s >= 2) nnz = this.add(charBase + (fmix32(h) & charMask), nnz);
+      }
+    }
+
+    // log1p counts, L2 per block; reset the shared counts for the next call.
+    const counts = this.counts;
+    const touched = this.touched;
+    const values = this.values;
+    let sumWord = 0;
+    let sumChar = 0;
+    for (let j = 0; j < nnz; j++) {
+      const idx = touched[j]!;
+      const v = Math.log1p(counts[idx]!);
+      counts[idx] = 0;
+      values[j] = v;
+      if (idx < charBase) sumWord += v * v;
+      else sumChar += v * v;
+    }
+    const invWord = sumWord > 0 ? 1 / Math.sqrt(sumWord) : 0;
+    const invChar = sumChar > 0 ? 1 / Math.sqrt(sumChar) : 0;
+    for (let j = 0; j < nnz; j++) values[j] = values[j]! * (touched[j]! < charBase ? invWord : invChar);
+    return { indices: touched.subarray(0, nnz), values: values.subarray(0, nnz), length: nnz };
+  }
+
+  private add(idx: number, nnz: number): number {
+    const c = this.counts[idx]!;
+    this.counts[idx] = c + 1;
+    if (c !== 0) return nnz;
+    if (nnz === this.touched.length) {
+      const grownIdx = new Int32Array(nnz * 2);
+      grownIdx.set(this.touched);
+      this.touched = grownIdx;
+      this.values = new Float32Array(nnz * 2);
+    }
+    this.touched[nnz] = idx;
+    return nnz + 1;
+  }
+
+  /** Writes " " + normalised text + " " into this.chars and returns its length. */
+  private normalizeInto(text: string): number {
+    let t = ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
+    t = t.toLowerCase();
+    if (this.chars.length < t.length + 2) this.chars = new Uint16Array(t.length * 2 + 2);
+    const buf = this.chars;
+    let n = 0;
+    buf[n++] = 32;
+    for (let i = 0; i < t.length; i++) {
+      let c = t.charCodeAt(i);
+      if (isSpace(c)) {
+        if (buf[n - 1] === 32) continue;
+        c = 32;
+      } else if (c >= 48 && c <= 57) {
+        c = 48;
+      }
+      buf[n++] = c;
+    }
+    if (buf[n - 1] !== 32) buf[n++] = 32;
+    return n;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * `airlock model train`: reads the data files, splits (stratified by source, whole near-duplicate clusters,
+ * optional unseen-source holdout), trains the network and the baselines, calibrates the threshold for a
+ * target false-positive rate on validation, and writes <out>/<name>/<version>/{model.onnx, model.json}.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AirlockError } from '../../errors.js';
+import {
+  CHANNELS_FILE,
+  type Channels,
+  isValidVersion,
+  listVersions,
+  MANIFEST_FILE,
+  MODEL_FILE,
+  MODEL_FORMAT,
+  type ModelManifest,
+  sha256,
+  writeChannels,
+  writeFileAtomic,
+} from '../artifact.js';
+import { DEFAULT_FEATURIZER_SPEC, Featurizer } from '../featurizer.js';
+import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
+import type { NetworkShape } from '../network.js';
+import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
+import { trainLengthOnly, trainLogisticRegression } from './baselines.js';
+import { type DataFile, type Row, readDataFile, splitRows } from './dataset.js';
+import { buildTrainingMatrix, scoreRows, trainNetwork } from './trainer.js';
+
+export interface TrainModelOptions {
+  dataFiles: readonly string[];
+  outDir: string;
+  name?: string;
+  version?: string;
+  seed?: number;
+  epochs?: number;
+  embedDim?: number;
+  hiddenDim?: number;
+  learningRate?: number;
+  l2?: number;
+  featureDropout?: number;
+  /** Source prefixes kept out of training and validation, reported as the unseen-source check. */
+  holdoutSources?: readonly string[];
+  validationFraction?: number;
+  targetFpr?: number;
+  /** Also train and report the length-only and logistic-regression baselines. */
+  baselines?: boolean;
+  /** Rows to use from each file (a slice for quick tests); all when unset. */
+  limitRows?: number;
+  activate?: boolean;
+  log?: (line: string) => void;
+  now?: Date;
+}
+
+export interface TrainModelResult {
+  dir: string;
+  version: string;
+  manifest: ModelManifest;
+}
+
+/** Short hijacking / prompt-extraction attacks: positives up to this many characters. */
+export const SHORT_ATTACK_CHARS = 300;
+
+function nextVersion(outDir: string, name: string, now: Date): string {
+  const day = now.toISOString().slice(0, 10).replaceAll('-', '.');
+  const existing = new Set(listVersions(outDir, name));
+  let n = 1;
+  while (existing.has(`${day}-${n}`)) n++;
+  return `${day}-${n}`;
+}
+
+function report(rows: readonly Row[], scores: readonly number[], threshold: number) {
+  const scored: Scored[] = rows.map((r, i) => ({ score: scores[i]!, label: r.label, source: r.source }));
+  const shortAttacks = scored.filter((s, i) => s.label === 1 && rows[i]!.text.length <= SHORT_ATTACK_CHARS);
+  const longBenign = scored.filter((s, i) => s.label === 0 && rows[i]!.text.length > 1000);
+  const m = evalMetrics(scored, threshold);
+  return {
+    ...m,
+    short_attack_recall: shortAttacks.length
+      ? Math.round((shortAttacks.filter((s) => s.score >= threshold).length / shortAttacks.length) * 1e4) /
+        1e4
+      : null,
+    short_attack_rows: shortAttacks.length,
+    long_benign_fpr: longBenign.length
+      ? Math.round((longBenign.filter((s) => s.score >= threshold).length / longBenign.length) * 1e4) / 1e4
+      : null,
+    long_benign_rows: longBenign.length,
+  };
+}
+
+export async function trainModel(opts: TrainModelOptions): Promise<TrainModelResult> {
+  const log = opts.log ?? (() => {});
+  const name = opts.name ?? 'prompt-injection';
+  const seed = opts.seed ?? 1;
+  const now = opts.now ?? new Date();
+  const targetFpr = opts.targetFpr ?? 0.01;
+  const started = performance.now();
+  const files: DataFile[] = opts.dataFiles.map(readDataFile);
+  const rows = files.flatMap((f) => (opts.limitRows ? f.rows.slice(0, opts.limitRows) : f.rows));
+  const featurizer = new Featurizer(DEFAULT_FEATURIZER_SPEC);
+  const split = splitRows(rows, {
+    featurizer,
+    fraction: opts.validationFraction ?? 0.2,
+    seed,
+    holdoutSources: opts.holdoutSources ?? [],
+  });
+  if (split.train.length === 0 || split.validation.length === 0) {
+    throw new AirlockError('ERR_CONFIG_INVALID', 'training or validation split is empty');
+  }
+  log(
+    `rows ${rows.length}: train ${split.train.length}, validation ${split.validation.length}, unseen ${split.unseen.length}, clusters ${split.clusters}`,
+  );
+
+  const shape: NetworkShape = {
+    inputDim: featurizer.dimension,
+    embedDim: opts.embedDim ?? 16,
+    hiddenDim: opts.hiddenDim ?? 32,
+  };
+  const matrix = buildTrainingMatrix(split.train, featurizer);
+  log(`training examples ${matrix.count}, nnz ${matrix.indices.length}`);
+  const params = trainNetwork(matrix, {
+    shape,
+    seed,
+    epochs: opts.epochs ?? 4,
+    batchSize: 32,
+    learningRate: opts.learningRate ?? 0.003,
+    l2: opts.l2 ?? 1e-5,
+    featureDropout: opts.featureDropout ?? 0.3,
+    onEpoch: (e, loss) => log(`epoch ${e + 1}: loss ${loss.toFixed(4)}`),
+  });
+  const trainingSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const valScores = scoreRows(params, split.validation, featurizer);
+  const threshold = thresholdForFpr(
+    split.validation.map((r, i) => ({ score: valScores[i]!, label: r.label, source: r.source })),
+    targetFpr,
+  );
+  const metrics: Record<string, unknown> = { validation: report(split.validation, valScores, threshold) };
+  if (split.unseen.length > 0) {
+    metrics['unseen'] = report(split.unseen, scoreRows(params, split.unseen, featurizer), threshold);
+  }
+  if (opts.baselines) {
+    const lengthOnly = trainLengthOnly(split.train);
+    const lengthScores = split.validation.map(lengthOnly);
+    const lengthThreshold = thresholdForFpr(
+      split.validation.map((r, i) => ({ score: lengthScores[i]!, label: r.label, source: r.source })),
+      targetFpr,
+    );
+    const lr = trainLogisticRegression(split.train, featurizer, seed);
+    const lrScores = lr(split.validation);
+    const lrThreshold = thresholdForFpr(
+      split.validation.map((r, i) => ({ score: lrScores[i]!, label: r.label, source: r.source })),
+      targetFpr,
+    );
+    const baselines: Record<string, unknown> = {
+      length_only: { validation: report(split.validation, lengthScores, lengthThreshold) },
+      logistic_regression: { validation: report(split.validation, lrScores, lrThreshold) },
+    };
+    if (split.unseen.length > 0) {
+      (baselines['length_only'] as Record<string, unknown>)['unseen'] = report(
+        split.unseen,
+        split.unseen.map(lengthOnly),
+        lengthThreshold,
+      );
+      (baselines['logistic_regression'] as Record<string, unknown>)['unseen'] = report(
+        split.unseen,
+        lr(split.unseen),
+        lrThreshold,
+      );
+    }
+    metrics['baselines'] = baselines;
+  }
+
+  const version = opts.version ?? nextVersion(opts.outDir, name, now);
+  if (!isValidVersion(version)) throw new AirlockError('ERR_CONFIG_INVALID', `invalid version ${version}`);
+  const dir = join(opts.outDir, name, version);
+  if (existsSync(dir)) throw new AirlockError('ERR_CONFIG_INVALID', `${dir} already exists`);
+  const onnx = encodeOnnx(params, { name, version });
+  const manifest: ModelManifest = {
+    format: MODEL_FORMAT,
+    name,
+    version,
+    onnx: { file: MODEL_FILE, sha256: sha256(onnx), bytes: onnx.byteLength },
+    architecture: {
+      kind: 'embedding-bag-mlp',
+      shape,
+      inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
+      output: ONNX_OUTPUT,
+    },
+    featurizer: featurizer.spec,
+    labels: ['benign', 'injection'],
+    threshold,
+    targetFpr,
+    seed,
+    created: now.toISOString(),
+    trainingSeconds,
+    trainingData: files.map((f) => ({ file: basename(f.file), sha256: f.sha256, rows: f.rows.length })),
+    split: {
+      method: 'stratified by source; whole near-duplicate clusters (MinHash word 3-shingles, LSH 4x2)',
+      validationFraction: opts.validationFraction ?? 0.2,
+      holdoutSources: opts.holdoutSources ?? [],
+      limitRows: opts.limitRows ?? null,
+      train: split.train.length,
+      validation: split.validation.length,
+      unseen: split.unseen.length,
+    },
+    metrics,
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, MODEL_FILE), onnx);
+  writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  if (opts.activate) {
+    const channels: Channels = { active: version };
+    writeChannels(opts.outDir, name, channels);
+    log(`${join(opts.outDir, name, CHANNELS_FILE)}: active ${version}`);
+  }
+  return { dir, version, manifest };
+}

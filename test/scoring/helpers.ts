@@ -1,0 +1,71 @@
+/** Builds small model directories for tests: random weights, a tiny featurizer, a valid model.json. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Channels, MODEL_FORMAT, type ModelManifest, sha256 } from '../../src/scoring/artifact.js';
+import { DEFAULT_FEATURIZER_SPEC, type FeaturizerSpec } from '../../src/scoring/featurizer.js';
+import { allocateParams, type NetworkParams } from '../../src/scoring/network.js';
+import {
+  encodeOnnx,
+  ONNX_INPUT_INDICES,
+  ONNX_INPUT_WEIGHTS,
+  ONNX_OUTPUT,
+} from '../../src/scoring/onnx-writer.js';
+import { gaussian, mulberry32 } from '../../src/scoring/train/random.js';
+
+export const TINY_SPEC: FeaturizerSpec = { ...DEFAULT_FEATURIZER_SPEC, wordBuckets: 1024, charBuckets: 2048 };
+
+export function randomParams(seed: number, spec: FeaturizerSpec = TINY_SPEC): NetworkParams {
+  const random = mulberry32(seed);
+  const p = allocateParams({ inputDim: spec.wordBuckets + spec.charBuckets, embedDim: 8, hiddenDim: 8 });
+  for (const a of [p.embedding, p.w1, p.b1, p.w2, p.u, p.b2])
+    for (let i = 0; i < a.length; i++) a[i] = gaussian(random);
+  return p;
+}
+
+export function writeModel(
+  modelsDir: string,
+  opts: { name?: string; version: string; seed?: number; threshold?: number; onnx?: Uint8Array },
+): string {
+  const name = opts.name ?? 'prompt-injection';
+  const params = randomParams(opts.seed ?? 1);
+  const onnx = opts.onnx ?? encodeOnnx(params);
+  const dir = join(modelsDir, name, opts.version);
+  mkdirSync(dir, { recursive: true });
+  const manifest: ModelManifest = {
+    format: MODEL_FORMAT,
+    name,
+    version: opts.version,
+    onnx: { file: 'model.onnx', sha256: sha256(onnx), bytes: onnx.byteLength },
+    architecture: {
+      kind: 'embedding-bag-mlp',
+      shape: { inputDim: params.inputDim, embedDim: params.embedDim, hiddenDim: params.hiddenDim },
+      inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
+      output: ONNX_OUTPUT,
+    },
+    featurizer: TINY_SPEC,
+    labels: ['benign', 'injection'],
+    threshold: opts.threshold ?? 0.5,
+    targetFpr: 0.01,
+    seed: opts.seed ?? 1,
+    created: new Date(0).toISOString(),
+    trainingSeconds: 0,
+    trainingData: [],
+    split: {},
+    metrics: {},
+  };
+  writeFileSync(join(dir, 'model.onnx'), onnx);
+  writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export function writeChannelsFile(modelsDir: string, channels: Channels, name = 'prompt-injection'): void {
+  mkdirSync(join(modelsDir, name), { recursive: true });
+  writeFileSync(join(modelsDir, name, 'channels.json'), JSON.stringify(channels));
+}
+
+export function tempDir(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-scoring-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
