@@ -6,14 +6,17 @@ import { openAuditLog } from '../../src/audit/index.js';
 import { run } from '../../src/cli/commands/audit.js';
 import { tempDir, toolCall } from './helpers.js';
 
-async function cli(
-  argv: string[],
-  signal?: AbortSignal,
-): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io = { out: (text: string) => void (out += text), err: (text: string) => void (err += text) };
-  const code = await run(argv, signal ? { ...io, signal } : io);
+  const code = await run(argv, {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+  });
   return { code, out, err };
 }
 
