@@ -471,7 +471,9 @@ export class Pipeline {
       });
       this.#manifestPatterns.set(tool, manifest);
     }
-    return [manifest, grant.egress];
+    // A tool whose reach is "whatever the grant allows" (http_get) has no manifest ceiling to intersect;
+    // the guard still refuses private and special addresses for it.
+    return tool.manifest.egressFromGrant ? [grant.egress] : [manifest, grant.egress];
   }
 
   /** Secret values are read on the host, for the secrets both the manifest names and the policy binds. */

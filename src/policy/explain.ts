@@ -3,6 +3,8 @@ import { authorizeTool, type EffectiveLimits, effectiveLimits, isGated } from '.
 
 export interface ManifestView {
   egress: readonly string[];
+  /** The tool's reach is whatever the grant allows (no manifest ceiling beyond public addresses). */
+  egressFromGrant?: boolean;
   limits: EffectiveLimits;
   secrets: readonly string[];
 }
@@ -36,7 +38,11 @@ export function explainTool(
   if (!manifest) lines.push(`warning: no tool "${tool}" is loaded; calls will fail with ERR_TOOL_NOT_FOUND`);
   const grantEgress = grant.egress.map((p) => p.source);
   if (grantEgress.length === 0) lines.push('egress: none (the grant names no egress patterns)');
-  else if (manifest) {
+  else if (manifest?.egressFromGrant) {
+    lines.push(
+      `egress: a URL must match the grant [${grantEgress.join(', ')}] and resolve to public addresses`,
+    );
+  } else if (manifest) {
     lines.push(`egress: a URL must match the manifest [${manifest.egress.join(', ') || 'none'}]`);
     lines.push(`        and the grant [${grantEgress.join(', ')}]`);
   } else lines.push(`egress (grant side): [${grantEgress.join(', ')}]`);

@@ -106,9 +106,9 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
           config.devAgent
             ? `  development mode: requests without a token act as agent "${config.devAgent}"`
             : '',
-          `  mint an agent token:  npx airlock token mint --agent support-bot --audience ${endpoint}`,
+          `  mint an agent token:  npm run airlock -- token mint --agent support-bot --audience ${endpoint}`,
           admin
-            ? `  admin console:        ${admin.url}  (token: npx airlock token mint --agent admin --admin --audience ${endpoint})`
+            ? `  admin console:        ${admin.url}  (token: npm run airlock -- token mint --agent admin --admin --audience ${endpoint})`
             : '',
           '',
         ]
