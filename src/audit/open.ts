@@ -40,6 +40,7 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
     const { start, torn } = await findHead(settings.dir, settings.now());
     const writer = await AuditWriter.open(settings, start);
     let recovery: AuditRecord | undefined;
+    let closing: Promise<void> | undefined;
     if (torn) {
       log.warn(
         { file: torn.file, bytes: torn.torn.length, savedAs: torn.savedAs },
@@ -81,12 +82,9 @@ export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditL
       head: () => writer.head(),
       stats: () => writer.stats(),
       recovery,
-      close: async () => {
-        try {
-          await writer.close();
-        } finally {
-          await unlock();
-        }
+      close: () => {
+        closing ??= writer.close().finally(unlock);
+        return closing;
       },
     };
   } catch (error) {

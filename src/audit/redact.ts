@@ -81,12 +81,13 @@ function redactValue(value: unknown, scrub: Scrub, path: Set<object>): unknown {
   if (Array.isArray(value)) {
     out = value.map((item) => redactValue(item, scrub, path));
   } else {
-    const record: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      record[scrub(key)] =
-        isSecretKey(key) && item !== null && item !== undefined ? REDACTED : redactValue(item, scrub, path);
-    }
-    out = record;
+    // fromEntries defines own properties, so a "__proto__" key stays a key instead of a prototype.
+    out = Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+        scrub(key),
+        isSecretKey(key) && item !== null && item !== undefined ? REDACTED : redactValue(item, scrub, path),
+      ]),
+    );
   }
   path.delete(value);
   return out;

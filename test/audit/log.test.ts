@@ -270,3 +270,11 @@ test('query refuses a malformed time or cursor', async (t) => {
   await assert.rejects(log.query({ cursor: '../x' }), isBadRequest);
   await log.close();
 });
+
+test('close is idempotent', async (t) => {
+  const dir = await tempDir(t);
+  const log = await openAuditLog({ dir });
+  await log.append(toolCall(1));
+  await Promise.all([log.close(), log.close()]);
+  await log.close();
+});

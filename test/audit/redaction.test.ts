@@ -59,3 +59,14 @@ test('ordinary arguments stay readable in the preview', async (t) => {
   await log.close();
   assert.equal(record.argsPreview, '{"url":"https://api.example.com/v1/items?page=2","limit":5}');
 });
+
+test('a "__proto__" key in the arguments stays a key of the preview and pollutes nothing', async (t) => {
+  const dir = await tempDir(t);
+  const log = await openAuditLog({ dir });
+  const args = JSON.parse('{"__proto__":{"polluted":true},"password":"x-secret-x"}');
+  const record = await log.append({ event: 'tool_call', decision: 'allow', args });
+  await log.close();
+  assert.equal(record.argsPreview, '{"__proto__":{"polluted":true},"password":"[REDACTED]"}');
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  assert.equal((await verifyAudit(dir)).ok, true);
+});

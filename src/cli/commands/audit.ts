@@ -32,6 +32,10 @@ const processIo: AuditCliIo = {
 /** `airlock audit ...` (argv after `audit`). Exit codes: 0 ok, 1 chain broken or failed, 2 usage. */
 export async function run(argv: string[], io: AuditCliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' || argv.includes('--help') || argv.includes('-h')) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'verify':
@@ -64,6 +68,10 @@ async function verify(argv: string[], io: AuditCliIo): Promise<number> {
   if (result.ok) {
     io.out(`ok: ${result.records} records in ${result.files} file(s), chain intact, head ${result.head}\n`);
     return 0;
+  }
+  if (result.kind === 'not-found') {
+    io.err(`airlock audit: no audit log at ${result.file}\n`);
+    return 1;
   }
   const seq = result.seq === undefined ? '' : ` seq ${result.seq}:`;
   io.err(`ERR_AUDIT_CHAIN: ${result.file}:${result.line}:${seq} ${result.reason} [${result.kind}]\n`);
