@@ -21,12 +21,16 @@ function describe(value) {
   }
 }
 
-function toJson(value) {
-  if (value === undefined) return null;
+/** JSON for the result: BigInt, functions and symbols become strings; cycles make the whole value a string. */
+function jsonReplacer(key, value) {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'function' || typeof value === 'symbol') return String(value);
+  return value;
+}
+
+function toJson(value) {
   try {
-    const text = stringify(value);
+    const text = stringify(value, jsonReplacer);
     return text === undefined ? null : parse(text);
   } catch {
     return String(value);
