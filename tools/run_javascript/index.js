@@ -22,7 +22,7 @@ function describe(value) {
 }
 
 /** JSON for the result: BigInt, functions and symbols become strings; cycles make the whole value a string. */
-function jsonReplacer(key, value) {
+function jsonReplacer(_key, value) {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'function' || typeof value === 'symbol') return String(value);
   return value;
