@@ -1,4 +1,5 @@
 import { type ErrorCode, isAirlockError } from '../errors.js';
+import { log } from '../log.js';
 import type { HostApi, HostFetchRequest } from './types.js';
 
 const MAX_REQUEST_CHARS = 1024 * 1024;
@@ -51,9 +52,9 @@ export class HostBridge {
       return JSON.stringify({ ok: true, value } satisfies Reply);
     } catch (error) {
       if (isAirlockError(error)) return JSON.stringify(this.fail(error.code, error.message));
-      return JSON.stringify(
-        this.fail('ERR_EGRESS_FAILED', error instanceof Error ? error.message : 'fetch failed'),
-      );
+      // Anything else is a host fault whose message may describe the host: log it, tell the tool little.
+      log.warn({ err: error }, 'host fetch failed outside the egress guard');
+      return JSON.stringify(this.fail('ERR_EGRESS_FAILED', 'the request failed'));
     }
   };
 
@@ -62,15 +63,24 @@ export class HostBridge {
     const refused = this.admit();
     if (refused) return JSON.stringify(refused);
     const data = parseJsonObject(payload);
-    if (op === 'log' && data && typeof data['message'] === 'string') {
-      const level = LOG_LEVELS.has(data['level'] as LogLevel) ? (data['level'] as LogLevel) : 'info';
-      this.capture(level, data['message']);
-      this.opts.host.log(level, data['message']);
-      return JSON.stringify({ ok: true } satisfies Reply);
-    }
-    if (op === 'progress' && data && Number.isFinite(data['done'])) {
-      const total = data['total'];
-      this.opts.host.progress(data['done'] as number, Number.isFinite(total) ? (total as number) : undefined);
+    // A throwing host callback must not send a host error (and its stack) into the isolate.
+    try {
+      if (op === 'log' && data && typeof data['message'] === 'string') {
+        const level = LOG_LEVELS.has(data['level'] as LogLevel) ? (data['level'] as LogLevel) : 'info';
+        this.capture(level, data['message']);
+        this.opts.host.log(level, data['message']);
+        return JSON.stringify({ ok: true } satisfies Reply);
+      }
+      if (op === 'progress' && data && Number.isFinite(data['done'])) {
+        const total = data['total'];
+        this.opts.host.progress(
+          data['done'] as number,
+          Number.isFinite(total) ? (total as number) : undefined,
+        );
+        return JSON.stringify({ ok: true } satisfies Reply);
+      }
+    } catch (error) {
+      log.warn({ err: error }, `host ${String(op)} callback failed`);
       return JSON.stringify({ ok: true } satisfies Reply);
     }
     return JSON.stringify(this.fail('ERR_TOOL_FAILED', `malformed ${String(op)} call`));

@@ -205,6 +205,26 @@ describe('sandbox limits', () => {
     ]);
   });
 
+  test('host faults reach the tool as plain coded errors without host details', async () => {
+    const host = {
+      async fetch(): Promise<never> {
+        throw new Error('ECONNRESET at /srv/airlock/internal.js:12');
+      },
+      log() {
+        throw new Error('logger broke at /srv/airlock/log.js:1');
+      },
+      progress() {},
+    };
+    const code = `export default async (i, a) => {
+      a.log('still fine');
+      try { await a.fetch('https://ok.example/'); } catch (e) { return e.message + ' | ' + e.stack; }
+    }`;
+    const result = await sandbox.run({ tool: tool(code), input: {}, limits: BASE_LIMITS, host });
+    assert.ok(result.ok);
+    assert.match(result.value as string, /^ERR_EGRESS_FAILED: the request failed \| /);
+    assert.doesNotMatch(result.value as string, /srv|ECONNRESET|node:internal/);
+  });
+
   test('an aborted signal cancels the call', async () => {
     const { host } = fakeHost();
     const result = await sandbox.run({

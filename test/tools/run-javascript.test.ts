@@ -99,7 +99,7 @@ describe('run_javascript', () => {
     });
     assert.deepEqual(result.ok && result.value, {
       ok: true,
-      value: ['undefined', 'undefined', 'undefined', 'ERR_EGRESS_FAILED: no network in this test'],
+      value: ['undefined', 'undefined', 'undefined', 'ERR_EGRESS_FAILED: the request failed'],
       type: 'array',
       logs: [],
     });
