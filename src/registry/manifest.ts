@@ -25,6 +25,11 @@ export interface ToolManifest {
   egressFromGrant: boolean;
   /** Secret names the tool may ask the host to attach; values never enter the isolate. */
   secrets: string[];
+  /**
+   * The tool may name any secret the agent's policy binds (http_get's `secret` input); each secret still goes
+   * only to the hosts its binding names.
+   */
+  secretsFromGrant: boolean;
   annotations?: ToolAnnotations;
   /** Text this tool brings back from the network should be scored for indirect injection. */
   inspectOutput: boolean;
@@ -62,6 +67,7 @@ const manifestSchema = z.strictObject({
   egress: z.array(egressPattern).default([]),
   egressFromGrant: z.boolean().default(false),
   secrets: z.array(z.string().regex(SECRET_NAME, 'must match ^[A-Z][A-Z0-9_]*$')).default([]),
+  secretsFromGrant: z.boolean().default(false),
   annotations: z
     .strictObject({
       readOnlyHint: z.boolean().optional(),

@@ -71,6 +71,7 @@ test('omitted limits get the tight defaults', () => {
   assert.deepEqual(parsed.manifest.egress, []);
   assert.equal(parsed.manifest.egressFromGrant, false);
   assert.deepEqual(parsed.manifest.secrets, []);
+  assert.equal(parsed.manifest.secretsFromGrant, false);
 });
 
 test('a manifest whose input schema is not an object schema is refused', () => {

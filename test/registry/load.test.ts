@@ -143,5 +143,7 @@ describe('shipped tools', () => {
     assert.equal(tools.get('http_get')!.manifest.inspectOutput, true);
     assert.deepEqual(tools.get('json_query')!.manifest.egress, []);
     assert.equal(tools.get('json_query')!.manifest.egressFromGrant, false);
+    assert.equal(tools.get('http_get')!.manifest.secretsFromGrant, true);
+    assert.equal(tools.get('run_javascript')!.manifest.secretsFromGrant, false);
   });
 });
