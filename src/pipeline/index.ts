@@ -476,13 +476,18 @@ export class Pipeline {
     return tool.manifest.egressFromGrant ? [grant.egress] : [manifest, grant.egress];
   }
 
-  /** Secret values are read on the host, for the secrets both the manifest names and the policy binds. */
+  /**
+   * Secret values are read on the host for the secrets the policy binds and the manifest may use
+   * (all bound ones for a `secretsFromGrant` tool). An unset variable is passed as "" so the guard
+   * can say "unset" rather than "not bound".
+   */
   #secretsFor(agent: CompiledAgent, tool: LoadedTool): Record<string, SecretBinding> {
     const out: Record<string, SecretBinding> = {};
-    for (const name of tool.manifest.secrets) {
+    const names = tool.manifest.secretsFromGrant ? [...agent.secrets.keys()] : tool.manifest.secrets;
+    for (const name of names) {
       const binding = agent.secrets.get(name);
-      const value = binding ? readEnv(binding.env) : undefined;
-      if (binding && value) out[name] = { value, hosts: binding.hosts };
+      if (!binding) continue;
+      out[name] = { value: readEnv(binding.env) ?? '', hosts: binding.hosts, ...(binding.header ? { header: binding.header } : {}) };
     }
     return out;
   }
