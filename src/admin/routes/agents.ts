@@ -34,20 +34,25 @@ function listAgents(ctx: AdminContext): ApiResult {
 /** One row per granted tool, with the reach a call would really get (manifest ∩ grant). */
 function toolRows(runtime: Runtime, agent: CompiledAgent) {
   return [...agent.tools.values()].map((grant) => {
-    const manifest = manifestView(runtime, grant.tool);
+    const manifest = runtime.tools.get(grant.tool)?.manifest;
+    const grantEgress = grant.egress.map((pattern) => pattern.source);
+    // Tools such as http_get take their reach from the grant alone; others are capped by their manifest too.
+    const fromGrant = manifest?.egressFromGrant ?? false;
     return {
       tool: grant.tool,
       loaded: manifest !== undefined,
       egress: {
-        grant: grant.egress.map((pattern) => pattern.source),
-        manifest: manifest?.egress ?? [],
-        // A URL must match both lists; with either side empty the tool has no network at all.
-        none: grant.egress.length === 0 || (manifest !== undefined && manifest.egress.length === 0),
+        grant: grantEgress,
+        manifest: fromGrant ? null : (manifest?.egress ?? []),
+        none:
+          grantEgress.length === 0 || (manifest !== undefined && !fromGrant && manifest.egress.length === 0),
       },
       limits: manifest ? effectiveLimits(manifest.limits, grant.limits) : { ...grant.limits },
       rate: grant.rate ? `${grant.rate.count}/${grant.rate.windowMs / 1000}s` : null,
       gated: isGated(agent, grant.tool),
-      secrets: (manifest?.secrets ?? []).filter((name) => agent.secrets.has(name)),
+      secrets: manifest?.secretsFromGrant
+        ? [...agent.secrets.keys()]
+        : (manifest?.secrets ?? []).filter((name) => agent.secrets.has(name)),
     };
   });
 }

@@ -13,6 +13,7 @@ function listSessions(ctx: AdminContext): ApiResult {
       agent: session.agent,
       createdAt: new Date(session.createdAt).toISOString(),
       lastSeen: new Date(session.lastSeen).toISOString(),
+      gated: runtime.policies.current.agents.get(session.agent)?.prescore !== undefined,
       unlockedUntil: until !== undefined && until > now ? new Date(until).toISOString() : null,
     };
   });
