@@ -193,7 +193,11 @@ export function promoteChannels(
   if (!versions.includes(target)) return `version ${target} does not exist`;
   if (target === channels.active) return `version ${target} is already active`;
   const previous = [...(channels.previous ?? []), channels.active].slice(-10);
-  return { active: target, previous };
+  return {
+    active: target,
+    ...(channels.candidate && channels.candidate !== target ? { candidate: channels.candidate } : {}),
+    previous,
+  };
 }
 
 export function rollbackChannels(

@@ -8,7 +8,7 @@
 export interface FeaturizerSpec {
   readonly kind: 'hashed-ngrams-v1';
   readonly normalize: 'nfkc+lower+digits0+ws';
-  readonly hash: 'fnv1a32+fmix32';
+  readonly hash: 'fnv1a32+fibonacci';
   readonly wordBuckets: number;
   readonly charBuckets: number;
   readonly wordNgrams: readonly [1, 2];
@@ -22,7 +22,7 @@ export interface FeaturizerSpec {
 export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   kind: 'hashed-ngrams-v1',
   normalize: 'nfkc+lower+digits0+ws',
-  hash: 'fnv1a32+fmix32',
+  hash: 'fnv1a32+fibonacci',
   wordBuckets: 1 << 15,
   charBuckets: 1 << 16,
   wordNgrams: [1, 2] as const,
@@ -43,12 +43,11 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-function fmix32(h: number): number {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
+const GOLDEN = 0x9e3779b1;
+
+/** Fibonacci hashing: the top `bits` bits of h * golden ratio spread FNV's weak low bits over all buckets. */
+function bucket(h: number, shift: number): number {
+  return Math.imul(h, GOLDEN) >>> shift;
 }
 
 function isSpace(c: number): boolean {
@@ -102,9 +101,11 @@ export function chunkText(text: string, spec: Pick<FeaturizerSpec, 'chunkChars' 
 export class Featurizer {
   readonly spec: FeaturizerSpec;
   readonly dimension: number;
-  private readonly counts: Float32Array;
-  private touched = new Int32Array(4096);
-  private values = new Float32Array(4096);
+  private readonly counts: Int32Array;
+  private readonly wordShift: number;
+  private readonly charShift: number;
+  private touched = new Int32Array(0);
+  private values = new Float32Array(0);
   private chars = new Uint16Array(4096);
 
   constructor(spec: FeaturizerSpec = DEFAULT_FEATURIZER_SPEC) {
@@ -112,7 +113,9 @@ export class Featurizer {
     if (problem) throw new Error(`invalid featurizer spec: ${problem}`);
     this.spec = spec;
     this.dimension = spec.wordBuckets + spec.charBuckets;
-    this.counts = new Float32Array(this.dimension);
+    this.counts = new Int32Array(this.dimension);
+    this.wordShift = 32 - Math.log2(spec.wordBuckets);
+    this.charShift = 32 - Math.log2(spec.charBuckets);
   }
 
   /** Normalised text as a string (for tests and docs; the hot path works on char codes). */
@@ -123,11 +126,19 @@ export class Featurizer {
 
   featurize(text: string): SparseFeatures {
     const n = this.normalizeInto(text);
+    // At most 3 char n-grams per position plus 2 word n-grams per word: size the buffers once, up front.
+    if (this.touched.length < 5 * n) {
+      this.touched = new Int32Array(5 * n);
+      this.values = new Float32Array(5 * n);
+    }
     const buf = this.chars;
-    let nnz = 0;
-    const wordMask = this.spec.wordBuckets - 1;
-    const charMask = this.spec.charBuckets - 1;
+    const counts = this.counts;
+    const touched = this.touched;
+    const values = this.values;
+    const wordShift = this.wordShift;
+    const charShift = this.charShift;
     const charBase = this.spec.wordBuckets;
+    let nnz = 0;
 
     // Word block: unigrams and bigrams of word-char runs.
     let prev = 0;
@@ -141,26 +152,28 @@ export class Featurizer {
         h = Math.imul(h ^ buf[i]!, FNV_PRIME);
         i++;
       }
-      nnz = this.add(fmix32(h) & wordMask, nnz);
-      if (havePrev) nnz = this.add(fmix32(Math.imul(prev ^ 0x9e3779b9, FNV_PRIME) ^ h) & wordMask, nnz);
+      const uni = bucket(h, wordShift);
+      if (counts[uni]!++ === 0) touched[nnz++] = uni;
+      if (havePrev) {
+        const bi = bucket(Math.imul(prev ^ 0x2545f491, FNV_PRIME) ^ h, wordShift);
+        if (counts[bi]!++ === 0) touched[nnz++] = bi;
+      }
       prev = h;
       havePrev = true;
     }
 
     // Char block: 3-, 4- and 5-grams over the space-padded text, one FNV pass per start position.
     for (let s = 0; s + 3 <= n; s++) {
-      let h = FNV_OFFSET;
-      const end = Math.min(n, s + 5);
-      for (let k = s; k < end; k++) {
+      let h = Math.imul(Math.imul(FNV_OFFSET ^ buf[s]!, FNV_PRIME) ^ buf[s + 1]!, FNV_PRIME);
+      const end = s + 5 < n ? s + 5 : n;
+      for (let k = s + 2; k < end; k++) {
         h = Math.imul(h ^ buf[k]!, FNV_PRIME);
-        if (k - s >= 2) nnz = this.add(charBase + (fmix32(h) & charMask), nnz);
+        const idx = charBase + bucket(h, charShift);
+        if (counts[idx]!++ === 0) touched[nnz++] = idx;
       }
     }
 
     // log1p counts, L2 per block; reset the shared counts for the next call.
-    const counts = this.counts;
-    const touched = this.touched;
-    const values = this.values;
     let sumWord = 0;
     let sumChar = 0;
     for (let j = 0; j < nnz; j++) {
@@ -175,20 +188,6 @@ export class Featurizer {
     const invChar = sumChar > 0 ? 1 / Math.sqrt(sumChar) : 0;
     for (let j = 0; j < nnz; j++) values[j] = values[j]! * (touched[j]! < charBase ? invWord : invChar);
     return { indices: touched.subarray(0, nnz), values: values.subarray(0, nnz), length: nnz };
-  }
-
-  private add(idx: number, nnz: number): number {
-    const c = this.counts[idx]!;
-    this.counts[idx] = c + 1;
-    if (c !== 0) return nnz;
-    if (nnz === this.touched.length) {
-      const grownIdx = new Int32Array(nnz * 2);
-      grownIdx.set(this.touched);
-      this.touched = grownIdx;
-      this.values = new Float32Array(nnz * 2);
-    }
-    this.touched[nnz] = idx;
-    return nnz + 1;
   }
 
   /** Writes " " + normalised text + " " into this.chars and returns its length. */

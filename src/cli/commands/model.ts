@@ -16,7 +16,7 @@ import { trainModel } from '../../scoring/train/index.js';
 
 const USAGE = `usage:
   airlock model train --data FILE [--extra FILE] --out DIR [--seed N] [--version V] [--name NAME]
-                      [--holdout-source PREFIX]... [--epochs N] [--limit N] [--baselines] [--activate]
+                      [--holdout-source PREFIX]... [--epochs N] [--limit N] [--activate]
   airlock model eval --model NAME[@VERSION] [--models DIR] --data FILE [--json]
   airlock model promote NAME [VERSION] [--models DIR]
   airlock model rollback NAME [VERSION] [--models DIR]`;
@@ -45,7 +45,6 @@ async function train(argv: string[]): Promise<number> {
       'holdout-source': { type: 'string', multiple: true },
       epochs: { type: 'string' },
       limit: { type: 'string' },
-      baselines: { type: 'boolean', default: false },
       activate: { type: 'boolean', default: false },
     },
   });
@@ -59,7 +58,6 @@ async function train(argv: string[]): Promise<number> {
     ...(values.epochs ? { epochs: intOption(values.epochs, '--epochs')! } : {}),
     ...(values.limit ? { limitRows: intOption(values.limit, '--limit')! } : {}),
     holdoutSources: values['holdout-source'] ?? [],
-    baselines: values.baselines,
     activate: values.activate,
     log: (line) => process.stderr.write(`${line}\n`),
   });
@@ -129,6 +127,11 @@ export async function run(argv: string[]): Promise<number> {
       case 'promote':
       case 'rollback':
         return channelCommand(rest, sub);
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
       default:
         process.stderr.write(`${USAGE}\n`);
         return 2;

@@ -1,8 +1,6 @@
-/** Baselines reported beside the model: a length-only classifier and hashed-n-gram logistic regression. */
-import type { Featurizer } from '../featurizer.js';
+/** The length-only baseline (the logistic-regression baseline is the first training stage). */
 import { sigmoid } from '../network.js';
 import type { Row } from './dataset.js';
-import { buildTrainingMatrix, scoreRows, trainNetwork } from './trainer.js';
 
 /** Logistic regression on log(1 + characters), class-balanced, fitted by gradient descent. */
 export function trainLengthOnly(rows: readonly Row[]): (r: Row) => number {
@@ -26,21 +24,4 @@ export function trainLengthOnly(rows: readonly Row[]): (r: Row) => number {
     b -= 1.0 * gb;
   }
   return (r) => sigmoid(a * (Math.log1p(r.text.length) - mean) + b);
-}
-
-export function trainLogisticRegression(
-  rows: readonly Row[],
-  featurizer: Featurizer,
-  seed: number,
-): (scored: readonly Row[]) => number[] {
-  const params = trainNetwork(buildTrainingMatrix(rows, featurizer), {
-    shape: { inputDim: featurizer.dimension, embedDim: 1, hiddenDim: 0 },
-    seed,
-    epochs: 6,
-    batchSize: 32,
-    learningRate: 0.02,
-    l2: 1e-6,
-    featureDropout: 0,
-  });
-  return (scored) => scoreRows(params, scored, featurizer);
 }

@@ -23,7 +23,7 @@ import { DEFAULT_FEATURIZER_SPEC, Featurizer } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
 import type { NetworkShape } from '../network.js';
 import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
-import { trainLengthOnly, trainLogisticRegression } from './baselines.js';
+import { trainLengthOnly } from './baselines.js';
 import { type DataFile, type Row, readDataFile, splitRows } from './dataset.js';
 import { buildTrainingMatrix, scoreRows, trainNetwork } from './trainer.js';
 
@@ -43,8 +43,6 @@ export interface TrainModelOptions {
   holdoutSources?: readonly string[];
   validationFraction?: number;
   targetFpr?: number;
-  /** Also train and report the length-only and logistic-regression baselines. */
-  baselines?: boolean;
   /** Rows to use from each file (a slice for quick tests); all when unset. */
   limitRows?: number;
   activate?: boolean;
@@ -111,64 +109,63 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     `rows ${rows.length}: train ${split.train.length}, validation ${split.validation.length}, unseen ${split.unseen.length}, clusters ${split.clusters}`,
   );
 
-  const shape: NetworkShape = {
-    inputDim: featurizer.dimension,
-    embedDim: opts.embedDim ?? 16,
-    hiddenDim: opts.hiddenDim ?? 32,
-  };
   const matrix = buildTrainingMatrix(split.train, featurizer);
   log(`training examples ${matrix.count}, nnz ${matrix.indices.length}`);
+  // Stage 1: logistic regression over the hashed features (also the reported baseline).
+  const linear = trainNetwork(matrix, {
+    shape: { inputDim: featurizer.dimension, embedDim: 1, hiddenDim: 0 },
+    seed,
+    epochs: 6,
+    batchSize: 32,
+    learningRate: 0.02,
+    l2: 1e-6,
+    featureDropout: 0,
+    onEpoch: (e, loss) => log(`linear epoch ${e + 1}: loss ${loss.toFixed(4)}`),
+  });
+  // Stage 2: the linear weights become a frozen wide column; the embedding bag + MLP learn a residual.
+  const shape: NetworkShape = {
+    inputDim: featurizer.dimension,
+    embedDim: 1 + (opts.embedDim ?? 16),
+    hiddenDim: opts.hiddenDim ?? 32,
+  };
   const params = trainNetwork(matrix, {
     shape,
     seed,
-    epochs: opts.epochs ?? 4,
+    epochs: opts.epochs ?? 3,
     batchSize: 32,
-    learningRate: opts.learningRate ?? 0.003,
-    l2: opts.l2 ?? 1e-5,
+    learningRate: opts.learningRate ?? 0.01,
+    l2: opts.l2 ?? 1e-4,
     featureDropout: opts.featureDropout ?? 0.3,
-    onEpoch: (e, loss) => log(`epoch ${e + 1}: loss ${loss.toFixed(4)}`),
+    wide: linear,
+    onEpoch: (e, loss) => log(`wide & deep epoch ${e + 1}: loss ${loss.toFixed(4)}`),
   });
   const trainingSeconds = Math.round((performance.now() - started) / 100) / 10;
+  const calibrate = (rows: readonly Row[], scores: readonly number[]) =>
+    thresholdForFpr(
+      rows.map((r, i) => ({ score: scores[i]!, label: r.label, source: r.source })),
+      targetFpr,
+    );
   const valScores = scoreRows(params, split.validation, featurizer);
-  const threshold = thresholdForFpr(
-    split.validation.map((r, i) => ({ score: valScores[i]!, label: r.label, source: r.source })),
-    targetFpr,
-  );
+  const threshold = calibrate(split.validation, valScores);
   const metrics: Record<string, unknown> = { validation: report(split.validation, valScores, threshold) };
   if (split.unseen.length > 0) {
     metrics['unseen'] = report(split.unseen, scoreRows(params, split.unseen, featurizer), threshold);
   }
-  if (opts.baselines) {
-    const lengthOnly = trainLengthOnly(split.train);
-    const lengthScores = split.validation.map(lengthOnly);
-    const lengthThreshold = thresholdForFpr(
-      split.validation.map((r, i) => ({ score: lengthScores[i]!, label: r.label, source: r.source })),
-      targetFpr,
-    );
-    const lr = trainLogisticRegression(split.train, featurizer, seed);
-    const lrScores = lr(split.validation);
-    const lrThreshold = thresholdForFpr(
-      split.validation.map((r, i) => ({ score: lrScores[i]!, label: r.label, source: r.source })),
-      targetFpr,
-    );
-    const baselines: Record<string, unknown> = {
-      length_only: { validation: report(split.validation, lengthScores, lengthThreshold) },
-      logistic_regression: { validation: report(split.validation, lrScores, lrThreshold) },
+  const lengthOnly = trainLengthOnly(split.train);
+  const baselines = {
+    length_only: (rows: readonly Row[]) => rows.map(lengthOnly),
+    logistic_regression: (rows: readonly Row[]) => scoreRows(linear, rows, featurizer),
+  };
+  const baselineMetrics: Record<string, unknown> = {};
+  for (const [name, score] of Object.entries(baselines)) {
+    const scores = score(split.validation);
+    const t = calibrate(split.validation, scores);
+    baselineMetrics[name] = {
+      validation: report(split.validation, scores, t),
+      ...(split.unseen.length > 0 ? { unseen: report(split.unseen, score(split.unseen), t) } : {}),
     };
-    if (split.unseen.length > 0) {
-      (baselines['length_only'] as Record<string, unknown>)['unseen'] = report(
-        split.unseen,
-        split.unseen.map(lengthOnly),
-        lengthThreshold,
-      );
-      (baselines['logistic_regression'] as Record<string, unknown>)['unseen'] = report(
-        split.unseen,
-        lr(split.unseen),
-        lrThreshold,
-      );
-    }
-    metrics['baselines'] = baselines;
   }
+  metrics['baselines'] = baselineMetrics;
 
   const version = opts.version ?? nextVersion(opts.outDir, name, now);
   if (!isValidVersion(version)) throw new AirlockError('ERR_CONFIG_INVALID', `invalid version ${version}`);

@@ -94,6 +94,13 @@ export interface TrainOptions {
   readonly l2: number;
   /** Probability of dropping each feature of an example during training (robustness to missing n-grams). */
   readonly featureDropout: number;
+  /**
+   * A trained linear model to start from: it becomes embedding column 0 with a fixed unit skip weight and
+   * stays frozen, so the deep columns learn a residual on top of logistic regression (wide & deep).
+   */
+  readonly wide?: NetworkParams;
+  /** Keep the wide column trainable too (fine-tuned jointly) instead of frozen. */
+  readonly tuneWide?: boolean;
   readonly onEpoch?: (epoch: number, loss: number) => void;
 }
 
@@ -122,6 +129,15 @@ export function trainNetwork(data: SparseMatrix, opts: TrainOptions): NetworkPar
   for (let i = 0; i < params.w1.length; i++) params.w1[i] = gaussian(random) * w1Std;
   for (let i = 0; i < params.w2.length; i++) params.w2[i] = gaussian(random) * Math.sqrt(1 / Math.max(1, h));
   if (h === 0) params.u.fill(1);
+  const frozen = opts.wide && !opts.tuneWide ? 1 : 0;
+  if (opts.wide) {
+    for (let row = 0; row < inputDim; row++)
+      params.embedding[row * d] = opts.wide.embedding[row]! * opts.wide.u[0]!;
+    params.u.fill(0);
+    params.u[0] = 1;
+    params.w1.fill(0, 0, h);
+    params.b2[0] = opts.wide.b2[0]!;
+  }
 
   const dense = [slot(params.w1), slot(params.b1), slot(params.w2), slot(params.u), slot(params.b2)];
   const [sW1, sB1, sW2, sU, sB2] = dense as [AdamSlot, AdamSlot, AdamSlot, AdamSlot, AdamSlot];
@@ -197,7 +213,7 @@ export function trainNetwork(data: SparseMatrix, opts: TrainOptions): NetworkPar
       for (const s of dense) {
         if (s === sU && h === 0) continue;
         adamUpdate(s.p, s.g, s.m, s.v, {
-          from: 0,
+          from: s === sU ? frozen : s === sW1 ? frozen * h : 0,
           to: s.p.length,
           scale,
           lrT,
@@ -206,7 +222,13 @@ export function trainNetwork(data: SparseMatrix, opts: TrainOptions): NetworkPar
       }
       for (const row of touchedRows) {
         const base = row * d;
-        adamUpdate(params.embedding, embG, embM, embV, { from: base, to: base + d, scale, lrT, l2: opts.l2 });
+        adamUpdate(params.embedding, embG, embM, embV, {
+          from: base + frozen,
+          to: base + d,
+          scale,
+          lrT,
+          l2: opts.l2,
+        });
         embG.fill(0, base, base + d);
         rowMark[row] = 0;
       }
