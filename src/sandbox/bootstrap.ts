@@ -1,15 +1,12 @@
 /**
- * Script evaluated first in every fresh context, before any tool code. It takes the two host channels the
- * sandbox put on globalThis, deletes them, and keeps them only in closures, so tool code can reach the host
- * solely through the frozen `airlock` object, and only with strings (JSON) in and out. It also removes
- * globals that only widen the attack surface. Everything it needs later is captured here, before tool code
- * can tamper with prototypes. Its completion value is the runner the host calls with the tool's default
- * export and the input JSON; the runner returns 't' + text, 'j' + JSON or 'e' + a coded error.
+ * Function body run first in every fresh context, before any tool code, through `evalClosure`: the two host
+ * channels and the settings arrive as its arguments ($0, $1, $2), so they never touch globalThis and live
+ * only in closures here. Tool code can reach the host solely through the frozen `airlock` object, and only
+ * with strings (JSON) in and out. It also removes globals that only widen the attack surface. Everything it
+ * needs later is captured here, before tool code can tamper with prototypes. It returns the runner the host
+ * calls with the tool's default export and the input JSON; the runner returns 't' + text, 'j' + JSON or
+ * 'e' + a coded error.
  */
-export const HOST_CALL_GLOBAL = '__airlockHostCall';
-export const HOST_NOTIFY_GLOBAL = '__airlockHostNotify';
-export const SETTINGS_GLOBAL = '__airlockSettings';
-
 export interface BootstrapSettings {
   maxHostCalls: number;
   maxOutputBytes: number;
@@ -17,14 +14,10 @@ export interface BootstrapSettings {
 }
 
 export const BOOTSTRAP_SOURCE = `'use strict';
-(() => {
   const g = globalThis;
-  const hostCall = g.${HOST_CALL_GLOBAL};
-  const hostNotify = g.${HOST_NOTIFY_GLOBAL};
-  const settings = JSON.parse(g.${SETTINGS_GLOBAL});
-  delete g.${HOST_CALL_GLOBAL};
-  delete g.${HOST_NOTIFY_GLOBAL};
-  delete g.${SETTINGS_GLOBAL};
+  const hostCall = $0;
+  const hostNotify = $1;
+  const settings = JSON.parse($2);
   // Shared memory, blocking waits and WebAssembly memories are not needed by tools and only widen the surface.
   delete g.SharedArrayBuffer;
   delete g.Atomics;
@@ -139,5 +132,4 @@ export const BOOTSTRAP_SOURCE = `'use strict';
     }
     if (json === undefined) return 'eERR_TOOL_FAILED: the result is not JSON-serializable';
     return json.length > settings.maxOutputBytes ? tooLarge : 'j' + json;
-  };
-})()`;
+  };`;

@@ -1,12 +1,6 @@
 import type IsolatedVM from 'ivm5';
 import type { ErrorCode } from '../errors.js';
-import {
-  BOOTSTRAP_SOURCE,
-  type BootstrapSettings,
-  HOST_CALL_GLOBAL,
-  HOST_NOTIFY_GLOBAL,
-  SETTINGS_GLOBAL,
-} from './bootstrap.js';
+import { BOOTSTRAP_SOURCE, type BootstrapSettings } from './bootstrap.js';
 import { HostBridge } from './host-bridge.js';
 import type { Ivm } from './ivm-loader.js';
 import { wallClockMs } from './limits.js';
@@ -92,13 +86,11 @@ export async function runInIsolate(opts: {
       maxOutputBytes: limits.maxOutputBytes,
       maxLogChars: MAX_LOG_CHARS,
     };
-    await context.global.set(HOST_CALL_GLOBAL, callRef);
-    await context.global.set(HOST_NOTIFY_GLOBAL, new ivm.Callback(bridge.notify));
-    await context.global.set(SETTINGS_GLOBAL, JSON.stringify(settings));
-    const runner: IsolatedVM.Reference = await context.eval(BOOTSTRAP_SOURCE, {
-      reference: true,
-      timeout: BOOTSTRAP_TIMEOUT_MS,
-    });
+    const runner: IsolatedVM.Reference = await context.evalClosure(
+      BOOTSTRAP_SOURCE,
+      [callRef, new ivm.Callback(bridge.notify), JSON.stringify(settings)],
+      { result: { reference: true }, timeout: BOOTSTRAP_TIMEOUT_MS },
+    );
     handles.push(runner);
     const module = await isolate.compileModule(opts.tool.code, { filename: opts.tool.filename });
     handles.push(module);

@@ -265,8 +265,8 @@ export const SANDBOX_ESCAPES: SandboxEscapeVector[] = [
   },
   {
     id: 'microtask-infinite-loop',
-    attack: 'spin forever in the microtask queue, never returning to the host',
-    code: `export default async function () { const spin = () => Promise.resolve().then(spin); spin(); await new Promise(() => {}); }`,
+    attack: 'spin forever in the microtask queue (await in a loop), never returning to the host',
+    code: 'export default async function () { for (;;) await null; }',
     expect: { code: 'ERR_SANDBOX_TIMEOUT' },
     source: 'CWE-835 (loop with unreachable exit condition)',
   },
