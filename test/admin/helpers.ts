@@ -11,6 +11,7 @@ export interface AdminTestServer extends TestServer {
     method: string,
     path: string,
     opts?: { body?: unknown; raw?: string; headers?: Record<string, string>; token?: string | null },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response fields directly and assert on them
   ): Promise<{ status: number; headers: Headers; body: Record<string, any> }>;
   /** The bytes of a live policy file. */
   policyBytes(file?: string): Promise<string>;
@@ -41,7 +42,11 @@ export async function startAdminServer(opts: { policy?: string } = {}): Promise<
         body = JSON.stringify(callOpts.body);
         headers['content-type'] ??= 'application/json';
       }
-      const res = await fetch(`${admin.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      const res = await fetch(`${admin.url}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
       const text = await res.text();
       return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
     },
