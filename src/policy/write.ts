@@ -104,7 +104,7 @@ export interface WritePolicyOptions {
   history: PolicyHistory;
   name: string;
   text: string;
-  /** A version the live file must have (If-Match), 'absent' (If-None-Match: *), or 'any' (no check). */
+  /** A version the live file must have (If-Match), '*' (any live version), 'absent' (If-None-Match: *), or 'any' (no check). */
   expect: string;
   admin: string;
   message?: string;
@@ -216,6 +216,8 @@ async function writeLocked(opts: WritePolicyOptions): Promise<WritePolicyResult>
 
 function precondition(expect: string, current: string | undefined, name: string): string | undefined {
   if (expect === 'any') return undefined;
+  if (expect === '*')
+    return current === undefined ? `policy "${name}" does not exist (If-Match: *)` : undefined;
   if (expect === 'absent')
     return current === undefined ? undefined : `policy "${name}" already exists (version ${current})`;
   if (current === undefined) return `policy "${name}" does not exist (expected version ${expect})`;
