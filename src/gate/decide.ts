@@ -56,7 +56,9 @@ export function collectStrings(value: unknown, limit = 64): { path: string; text
   const walk = (node: unknown, path: string, depth: number): void => {
     if (out.length >= limit || depth > 32) return;
     if (typeof node === 'string') {
-      if (node.trim().length >= 8) out.push({ path, text: node });
+      // Injections are instructions: a single token (an id, a URL, a number) carries none, so only
+      // strings with several words are scored. This also keeps URLs and ids from false positives.
+      if (/\S+\s+\S+\s+\S+/.test(node)) out.push({ path, text: node });
     } else if (Array.isArray(node)) {
       for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`, depth + 1);
     } else if (node && typeof node === 'object') {

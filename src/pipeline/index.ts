@@ -393,7 +393,13 @@ export class Pipeline {
         );
       timer.mark('authorize');
       if (!scoring) return finish(denied('ERR_SCORING_UNAVAILABLE', 'no scoring models are loaded'));
-      const outcome = await this.deps.gate.prescore(agent, call.session, input.data.prompt);
+      let outcome: Awaited<ReturnType<Gate['prescore']>>;
+      try {
+        outcome = await this.deps.gate.prescore(agent, call.session, input.data.prompt);
+      } catch (error) {
+        const code: ErrorCode = isAirlockError(error) ? error.code : 'ERR_INTERNAL';
+        return finish({ ok: false, kind: 'failed', code, reason: (error as Error).message, stage: 'gate' });
+      }
       timer.mark('gate');
       this.observer.gate(outcome.decision.ok ? 'unlocked' : 'blocked');
       const value = {
@@ -487,7 +493,11 @@ export class Pipeline {
     for (const name of names) {
       const binding = agent.secrets.get(name);
       if (!binding) continue;
-      out[name] = { value: readEnv(binding.env) ?? '', hosts: binding.hosts, ...(binding.header ? { header: binding.header } : {}) };
+      out[name] = {
+        value: readEnv(binding.env) ?? '',
+        hosts: binding.hosts,
+        ...(binding.header ? { header: binding.header } : {}),
+      };
     }
     return out;
   }

@@ -4,7 +4,6 @@ import {
   type CallToolResult,
   ErrorCode as JsonRpcCode,
   ListToolsRequestSchema,
-  McpError,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { ErrorCode } from '../errors.js';
 import type { AgentIdentity } from '../identity/index.js';
@@ -23,6 +22,20 @@ export const INSTRUCTIONS =
   'list changes. Refusals carry a stable code (e.g. ERR_POLICY_DENIED, ERR_GATE_LOCKED) in error.data.code; ' +
   'tool failures come back as results with isError and text starting with the code.';
 
+/**
+ * The SDK turns a thrown error's `code`, `message` and `data` into the JSON-RPC error. (McpError would
+ * prefix its message with "MCP error <code>:", which clients then prefix again.)
+ */
+class WireError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
 /** Maps a pipeline outcome to the wire: denials become JSON-RPC errors, failures `isError` results. */
 export function toCallToolResult(outcome: CallOutcome): CallToolResult {
   if (outcome.ok) {
@@ -37,7 +50,7 @@ export function toCallToolResult(outcome: CallOutcome): CallToolResult {
   }
   if (outcome.kind === 'denied') {
     const code = INVALID_PARAMS.has(outcome.code) ? JsonRpcCode.InvalidParams : JSONRPC_DENIED;
-    throw new McpError(code, `${outcome.code}: ${outcome.reason}`, {
+    throw new WireError(code, `${outcome.code}: ${outcome.reason}`, {
       code: outcome.code,
       reason: outcome.reason,
       stage: outcome.stage,
