@@ -150,7 +150,11 @@ export class AdminHttpListener {
       refusal = fail(verified.code, verified.reason, {
         headers: { 'www-authenticate': `Bearer realm="airlock-admin", scope="${ADMIN_SCOPE}"` },
       });
-    } else if (!verified.identity.scopes.includes(ADMIN_SCOPE)) {
+    } else if (
+      !verified.identity.scopes.includes(ADMIN_SCOPE) ||
+      // Only this server's own issuer may make admins: a remote IdP that can mint the scope must not.
+      verified.identity.issuer !== runtime.identity.localIssuer
+    ) {
       refusal = fail('ERR_AUTH_SCOPE', `the admin API requires the scope ${ADMIN_SCOPE}`, {
         headers: {
           'www-authenticate': `Bearer realm="airlock-admin", error="insufficient_scope", scope="${ADMIN_SCOPE}"`,

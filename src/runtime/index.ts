@@ -154,15 +154,17 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
 
     policies.onReload((outcome) => {
       metrics.policyReload(outcome.ok ? 'ok' : 'error');
-      if (outcome.ok) {
+      if (outcome.ok && outcome.changed) {
         log.info({ version: outcome.version, previous: outcome.previous }, 'policy set reloaded');
-        if (outcome.changed) toolsChanged();
-      } else {
+        toolsChanged();
+      } else if (!outcome.ok) {
         log.error(
           { errors: outcome.errors, serving: outcome.version },
           'policy set refused; previous set keeps serving',
         );
       }
+      // A reload that found the same bytes (e.g. the watcher after an admin write) changes nothing.
+      if (outcome.ok && !outcome.changed) return;
       void pipeline.recordEvent({
         event: 'policy_reload',
         decision: outcome.ok ? 'allow' : 'deny',
