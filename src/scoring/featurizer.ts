@@ -14,7 +14,11 @@ export interface FeaturizerSpec {
   readonly wordNgrams: readonly [1, 2];
   readonly charNgrams: readonly [3, 5];
   readonly weighting: 'log1p+l2-per-block';
-  /** Inputs longer than this many UTF-16 units are scored in overlapping windows; the max score wins. */
+  /**
+   * Inputs longer than this many UTF-16 units are scored in overlapping windows; the max score wins.
+   * Small windows keep a short injection from being diluted by a long benign page around it (with a
+   * 512/256 layout any span up to 256 chars lies whole inside a window of at most 512).
+   */
   readonly chunkChars: number;
   readonly chunkOverlap: number;
 }
@@ -28,7 +32,7 @@ export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   wordNgrams: [1, 2] as const,
   charNgrams: [3, 5] as const,
   weighting: 'log1p+l2-per-block',
-  chunkChars: 2048,
+  chunkChars: 512,
   chunkOverlap: 256,
 });
 
@@ -165,7 +169,7 @@ export class Featurizer {
     // Char block: 3-, 4- and 5-grams over the space-padded text, one FNV pass per start position.
     for (let s = 0; s + 3 <= n; s++) {
       let h = Math.imul(Math.imul(FNV_OFFSET ^ buf[s]!, FNV_PRIME) ^ buf[s + 1]!, FNV_PRIME);
-      const end = s + 5 < n ? s + 5 : n;
+      const end = Math.min(s + 5, n);
       for (let k = s + 2; k < end; k++) {
         h = Math.imul(h ^ buf[k]!, FNV_PRIME);
         const idx = charBase + bucket(h, charShift);

@@ -23,6 +23,8 @@ export class ModelRunner {
   private idle: Array<() => void> = [];
   private released = false;
   runs = 0;
+  private poolIdx = new Int32Array(16384);
+  private poolVal = new Float32Array(16384);
 
   private constructor(artifact: LoadedArtifact, session: InferenceSession) {
     this.artifact = artifact;
@@ -75,14 +77,16 @@ export class ModelRunner {
     if (this.released)
       throw new AirlockError('ERR_SCORING_UNAVAILABLE', `${this.name}@${this.version} was released`);
     const owners: number[] = [];
-    const rowIdx: Int32Array[] = [];
-    const rowVal: Float32Array[] = [];
+    const offsets: number[] = [0];
     let slots = 1;
     texts.forEach((text, t) => {
       for (const chunk of chunkText(text, this.featurizer.spec)) {
         const f = this.featurizer.featurize(chunk);
-        rowIdx.push(f.indices.slice());
-        rowVal.push(f.values.slice());
+        const at = offsets[offsets.length - 1]!;
+        this.reserve(at + f.length);
+        this.poolIdx.set(f.indices, at);
+        this.poolVal.set(f.values, at);
+        offsets.push(at + f.length);
         owners.push(t);
         if (f.length > slots) slots = f.length;
       }
@@ -93,10 +97,11 @@ export class ModelRunner {
     const low = new Int32Array(indices.buffer);
     const weights = new Float32Array(rows * slots);
     for (let r = 0; r < rows; r++) {
-      const idx = rowIdx[r]!;
+      const from = offsets[r]!;
+      const to = offsets[r + 1]!;
       const base = r * slots;
-      for (let j = 0; j < idx.length; j++) low[(base + j) * 2] = idx[j]!;
-      weights.set(rowVal[r]!, base);
+      for (let j = from; j < to; j++) low[(base + j - from) * 2] = this.poolIdx[j]!;
+      weights.set(this.poolVal.subarray(from, to), base);
     }
     this.inflight++;
     this.runs++;
@@ -116,6 +121,18 @@ export class ModelRunner {
       this.inflight--;
       if (this.inflight === 0) for (const done of this.idle.splice(0)) done();
     }
+  }
+
+  /** Grows the reused feature pool (all windows of one run) to hold n features. */
+  private reserve(n: number): void {
+    if (n <= this.poolIdx.length) return;
+    const size = Math.max(n, this.poolIdx.length * 2);
+    const idx = new Int32Array(size);
+    idx.set(this.poolIdx);
+    const val = new Float32Array(size);
+    val.set(this.poolVal);
+    this.poolIdx = idx;
+    this.poolVal = val;
   }
 
   /** Releases the session once in-flight runs have finished. */

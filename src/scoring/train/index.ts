@@ -23,6 +23,7 @@ import { DEFAULT_FEATURIZER_SPEC, Featurizer } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
 import type { NetworkShape } from '../network.js';
 import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
+import { splicedInjections } from './augment.js';
 import { trainLengthOnly } from './baselines.js';
 import { type DataFile, type Row, readDataFile, splitRows } from './dataset.js';
 import { buildTrainingMatrix, scoreRows, trainNetwork } from './trainer.js';
@@ -109,13 +110,18 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     `rows ${rows.length}: train ${split.train.length}, validation ${split.validation.length}, unseen ${split.unseen.length}, clusters ${split.clusters}`,
   );
 
-  const matrix = buildTrainingMatrix(split.train, featurizer);
-  log(`training examples ${matrix.count}, nnz ${matrix.indices.length}`);
+  const spliced = splicedInjections(split.train, {
+    count: Math.round(split.train.length * 0.06),
+    seed,
+    windowChars: featurizer.spec.chunkChars,
+  });
+  const matrix = buildTrainingMatrix([...split.train, ...spliced], featurizer);
+  log(`training examples ${matrix.count} (${spliced.length} spliced), nnz ${matrix.indices.length}`);
   // Stage 1: logistic regression over the hashed features (also the reported baseline).
   const linear = trainNetwork(matrix, {
     shape: { inputDim: featurizer.dimension, embedDim: 1, hiddenDim: 0 },
     seed,
-    epochs: 6,
+    epochs: 3,
     batchSize: 32,
     learningRate: 0.02,
     l2: 1e-6,
@@ -197,6 +203,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
       holdoutSources: opts.holdoutSources ?? [],
       limitRows: opts.limitRows ?? null,
       train: split.train.length,
+      splicedAugmentation: spliced.length,
       validation: split.validation.length,
       unseen: split.unseen.length,
     },

@@ -38,9 +38,16 @@ export function exampleView(m: SparseMatrix, e: number): SparseFeatures {
 
 const MAX_NEGATIVE_CHUNKS = 16;
 
+/** Up to n items spread evenly from first to last. */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))]!);
+}
+
 /**
  * Training examples: a positive contributes its first window (where the attack framing sits); a negative
- * contributes every window (up to 16), so long benign pages teach the model that length is not intent.
+ * contributes its windows (up to 16, spread over the text), so long benign pages teach the model that
+ * length is not intent.
  * Weights: each class sums to half the total; within a class a source weighs ~sqrt(its rows).
  */
 export function buildTrainingMatrix(rows: readonly Row[], featurizer: Featurizer): SparseMatrix {
@@ -49,7 +56,7 @@ export function buildTrainingMatrix(rows: readonly Row[], featurizer: Featurizer
   const raw: Array<{ feats: SparseFeatures; label: 0 | 1; weight: number }> = [];
   for (const r of rows) {
     const chunks = chunkText(r.text, featurizer.spec);
-    const used = r.label === 1 ? chunks.slice(0, 1) : chunks.slice(0, MAX_NEGATIVE_CHUNKS);
+    const used = r.label === 1 ? chunks.slice(0, 1) : spread(chunks, MAX_NEGATIVE_CHUNKS);
     const w = 1 / Math.sqrt(perSource.get(r.source)!) / used.length;
     for (const chunk of used) {
       const f = featurizer.featurize(chunk);
