@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type AuditLog, openAuditLog } from '../audit/index.js';
@@ -9,7 +10,7 @@ import { createIdentityService, type IdentityService } from '../identity/index.j
 import { log } from '../log.js';
 import { createHealth, type Health, metrics, renderMetrics } from '../metrics/index.js';
 import { Pipeline, type PipelineObserver } from '../pipeline/index.js';
-import { PolicyStore } from '../policy/index.js';
+import { PolicyStore, writeFileAtomic } from '../policy/index.js';
 import { type LoadedTool, loadTools } from '../registry/index.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { createScoringService, type ScoringService } from '../scoring/index.js';
@@ -35,7 +36,30 @@ export interface Runtime {
   /** Notify sessions whose visible tools may have changed. */
   toolsChanged(filter?: { session?: string; agent?: string }): void;
   onToolsChanged(listener: (filter: { session?: string; agent?: string }) => void): void;
+  /** Revokes an agent or token id at once and keeps the revocation across restarts. */
+  revoke(what: { agent?: string; jti?: string }): Promise<void>;
   close(): Promise<void>;
+}
+
+const REVOCATIONS_FILE = 'revocations.json';
+
+/** Revocations made at run time live in the data dir beside the issuer key; config ones are merged in. */
+async function loadRevocations(dataDir: string): Promise<{ jti: string[]; agents: string[] }> {
+  const file = join(dataDir, REVOCATIONS_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { jti: [], agents: [] };
+    throw error;
+  }
+  const parsed = JSON.parse(text) as { jti?: unknown; agents?: unknown };
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  if (!Array.isArray(parsed.jti) || !Array.isArray(parsed.agents)) {
+    throw new AirlockError('ERR_CONFIG_INVALID', `${file}: expected {"jti": [...], "agents": [...]}`);
+  }
+  return { jti: strings(parsed.jti), agents: strings(parsed.agents) };
 }
 
 const GATE_METRIC = {
@@ -131,6 +155,11 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
       revoked: config.revoked,
     });
     closers.push(() => identity.close());
+    const persisted = await loadRevocations(config.paths.data);
+    identity.setRevoked({
+      jti: [...new Set([...config.revoked.jti, ...persisted.jti])],
+      agents: [...new Set([...config.revoked.agents, ...persisted.agents])],
+    });
 
     const listeners = new Set<(filter: { session?: string; agent?: string }) => void>();
     const toolsChanged = (filter: { session?: string; agent?: string } = {}) => {
@@ -204,6 +233,13 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
       resourceUrl: resource,
       toolsChanged,
       onToolsChanged: (listener) => listeners.add(listener),
+      async revoke(what) {
+        identity.revoke(what);
+        await writeFileAtomic(
+          join(config.paths.data, REVOCATIONS_FILE),
+          `${JSON.stringify(identity.revokedList(), null, 2)}\n`,
+        );
+      },
       async close() {
         if (closed) return;
         closed = true;

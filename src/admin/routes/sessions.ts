@@ -29,7 +29,7 @@ async function revoke(ctx: AdminContext): Promise<ApiResult> {
     return fail('ERR_BAD_REQUEST', 'expected exactly one of { "agent": "<id>" } or { "jti": "<token id>" }');
   }
   const what = agent !== undefined ? { agent } : { jti: jti! };
-  ctx.runtime.identity.revoke(what);
+  await ctx.runtime.revoke(what);
   if (agent !== undefined) {
     // Drop unlocks at once so a re-admitted agent starts locked.
     for (const unlock of ctx.runtime.gate.unlocks.list()) {
