@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,3 +122,38 @@ export const INITIALIZE = JSON.stringify({
   method: 'initialize',
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 });
+
+export const CLI_ARGS = ['--no-node-snapshot', '--import', 'tsx', join(REPO, 'src', 'cli', 'main.ts')];
+
+/** The folder flags that point `airlock serve` at a test's own policies and data, and the shipped tools/models. */
+export function folderArgs(dir: string): string[] {
+  const folders = {
+    policies: join(dir, 'policies'),
+    tools: join(REPO, 'tools'),
+    models: join(REPO, 'models'),
+    data: join(dir, 'var'),
+  };
+  return Object.entries(folders).flatMap(([flag, path]) => [`--${flag}`, path]);
+}
+
+/** Spawns `airlock serve --http 127.0.0.1:0 --no-admin ...` and resolves with the endpoint it prints. */
+export async function spawnServe(
+  dir: string,
+  extra: string[] = [],
+): Promise<{ child: ChildProcess; url: URL }> {
+  const child = spawn(
+    process.execPath,
+    [...CLI_ARGS, 'serve', '--http', '127.0.0.1:0', '--no-admin', ...folderArgs(dir), ...extra],
+    { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AIRLOCK_LOG_LEVEL: 'warn' } },
+  );
+  let err = '';
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const match = /serving MCP \(Streamable HTTP\) at (\S+)/.exec(err);
+      if (match) resolve(new URL(match[1]!));
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  return { child, url };
+}

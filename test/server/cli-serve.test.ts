@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { REPO, TEST_POLICY } from '../helpers/server.js';
+import { CLI_ARGS, folderArgs, REPO, spawnServe, TEST_POLICY } from '../helpers/server.js';
 
-const CLI = join(REPO, 'src', 'cli', 'main.ts');
-const NODE_ARGS = ['--no-node-snapshot', '--import', 'tsx', CLI];
+const NODE_ARGS = CLI_ARGS;
 
 let dir: string;
 before(async () => {
@@ -22,41 +21,8 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const folders = () => [
-  '--policies',
-  join(dir, 'policies'),
-  '--tools',
-  join(REPO, 'tools'),
-  '--models',
-  join(REPO, 'models'),
-  '--data',
-  join(dir, 'var'),
-];
-
-/** Starts `airlock serve --http 127.0.0.1:0` and reads the endpoint it prints. */
-async function startHttp(
-  extra: string[] = [],
-): Promise<{ child: ChildProcess; url: URL; stderr: () => string }> {
-  const child = spawn(
-    process.execPath,
-    [...NODE_ARGS, 'serve', '--http', '127.0.0.1:0', '--no-admin', ...folders(), ...extra],
-    {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AIRLOCK_LOG_LEVEL: 'warn' },
-    },
-  );
-  let err = '';
-  const url = await new Promise<URL>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const match = /serving MCP \(Streamable HTTP\) at (\S+)/.exec(err);
-      if (match) resolve(new URL(match[1]!));
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-  return { child, url, stderr: () => err };
-}
+const folders = () => folderArgs(dir);
+const startHttp = (extra: string[] = []) => spawnServe(dir, extra);
 
 describe('airlock serve (CLI)', () => {
   test('--stdio --agent serves MCP over stdin/stdout with that agent\u2019s grants', async () => {

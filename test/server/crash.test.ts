@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,46 +6,14 @@ import { test } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { digestArgs, verifyAudit } from '../../src/audit/index.js';
-import { REPO, TEST_POLICY } from '../helpers/server.js';
+import { spawnServe, TEST_POLICY } from '../helpers/server.js';
 
 test('a server SIGKILLed under concurrent load leaves an audit chain that verifies and holds every acknowledged call', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'airlock-crash-'));
   try {
     await mkdir(join(dir, 'policies'));
     await writeFile(join(dir, 'policies', 'test.yaml'), TEST_POLICY);
-    const child = spawn(
-      process.execPath,
-      [
-        '--no-node-snapshot',
-        '--import',
-        'tsx',
-        join(REPO, 'src', 'cli', 'main.ts'),
-        'serve',
-        '--http',
-        '127.0.0.1:0',
-        '--no-admin',
-        '--agent',
-        'reader',
-        '--policies',
-        join(dir, 'policies'),
-        '--tools',
-        join(REPO, 'tools'),
-        '--models',
-        join(REPO, 'models'),
-        '--data',
-        join(dir, 'var'),
-      ],
-      { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AIRLOCK_LOG_LEVEL: 'warn' } },
-    );
-    let err = '';
-    const url = await new Promise<URL>((resolve, reject) => {
-      child.stderr.on('data', (c: Buffer) => {
-        err += c.toString();
-        const m = /at (http:\/\/\S+\/mcp)/.exec(err);
-        if (m) resolve(new URL(m[1]!));
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-    });
+    const { child, url } = await spawnServe(dir, ['--agent', 'reader']);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
     const acknowledged: string[] = [];
@@ -69,7 +36,9 @@ test('a server SIGKILLed under concurrent load leaves an audit chain that verifi
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill mid-load once real traffic has been acknowledged (bounded by time on a slow machine).
+    const deadline = Date.now() + 20_000;
+    while (acknowledged.length < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     stop = true;
     await exited;
