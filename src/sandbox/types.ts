@@ -1,3 +1,4 @@
+import type { EgressRequest, EgressResponse } from '../egress/index.js';
 import type { ErrorCode } from '../errors.js';
 
 export interface SandboxLimits {
@@ -13,22 +14,9 @@ export interface SandboxLimits {
   wallClockMs?: number;
 }
 
-export interface HostFetchRequest {
-  url: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  secret?: string;
-}
-
-export interface HostFetchResponse {
-  status: number;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  truncated: boolean;
-  bytes: number;
-}
+/** What tool code may ask of `airlock.fetch`: exactly what the egress guard accepts and returns. */
+export type HostFetchRequest = EgressRequest;
+export type HostFetchResponse = EgressResponse;
 
 export interface HostApi {
   /** Throwing an AirlockError surfaces in tool code as an Error whose message starts with its code. */
