@@ -37,7 +37,7 @@ export const THROUGHPUT_TARGETS = ['bare', 'airlock', 'airlock_nondurable'] as c
 type HttpTarget = (typeof HTTP_TARGETS)[number];
 
 export interface StageMeans {
-  /** Mean milliseconds per call in each `airlock_stage_seconds` stage, and calls observed. */
+  /** Server CPU microseconds per call, and mean milliseconds per call in each `airlock_stage_seconds` stage. */
   [stage: string]: number;
 }
 
@@ -51,31 +51,40 @@ export interface PipelineBench {
   http_latency: Record<HttpTarget, Summary>;
   stdio_latency: Record<(typeof STDIO_TARGETS)[number], Summary>;
   http_throughput: Record<string, Record<(typeof THROUGHPUT_TARGETS)[number], Throughput>>;
-  /** Server-side stage means at concurrency 1 over HTTP, per Airlock target. */
+  /** Server CPU per call and `airlock_stage_seconds` means at concurrency 1 over HTTP, per target. */
   stages_c1: Record<string, StageMeans>;
-  /** Server-side stage means at concurrency 16. */
+  /** The same at 16 concurrent clients. */
   stages_c16: Record<string, StageMeans>;
 }
 
 type StageTotals = Record<string, { sum: number; count: number }>;
+type Stats = { stages: StageTotals; cpuUs: number };
 
-class StageMeter {
+/**
+ * Server-side accounting around measured runs: `airlock_stage_seconds` deltas and the server process's
+ * CPU time per call. CPU per call is the figure least disturbed by other load on a shared machine.
+ */
+class ServerMeter {
   #acc: StageTotals = {};
+  #cpuUs = 0;
+  #calls = 0;
   constructor(private readonly server: ServerChild) {}
-  async around<T>(fn: () => Promise<T>): Promise<T> {
-    const before = (await this.server.request<{ stages: StageTotals }>({ type: 'stages' })).stages;
+  async around<T>(fn: () => Promise<T>, calls: (value: T) => number): Promise<T> {
+    const before = await this.server.request<Stats>({ type: 'stats' });
     const value = await fn();
-    const after = (await this.server.request<{ stages: StageTotals }>({ type: 'stages' })).stages;
-    for (const [stage, total] of Object.entries(after)) {
+    const after = await this.server.request<Stats>({ type: 'stats' });
+    for (const [stage, total] of Object.entries(after.stages)) {
       const acc = this.#acc[stage] ?? { sum: 0, count: 0 };
       this.#acc[stage] = acc;
-      acc.sum += total.sum - (before[stage]?.sum ?? 0);
-      acc.count += total.count - (before[stage]?.count ?? 0);
+      acc.sum += total.sum - (before.stages[stage]?.sum ?? 0);
+      acc.count += total.count - (before.stages[stage]?.count ?? 0);
     }
+    this.#cpuUs += after.cpuUs - before.cpuUs;
+    this.#calls += calls(value);
     return value;
   }
   means(): StageMeans {
-    const out: StageMeans = {};
+    const out: StageMeans = { server_cpu_us_per_call: Math.round(this.#cpuUs / Math.max(1, this.#calls)) };
     for (const [stage, { sum, count }] of Object.entries(this.#acc)) {
       if (count > 0) out[`${stage}_ms`] = round((sum / count) * 1000, 4);
     }
@@ -130,10 +139,11 @@ export async function benchPipeline(opts: PipelineOptions): Promise<PipelineBenc
       airlock_nondurable: await open(maxClients, nondurable, tokens.nondurable),
       airlock_nogate: await open(1, nondurable, tokens.nogate),
     };
-    const meters: Record<string, StageMeter> = {
-      airlock: new StageMeter(durable),
-      airlock_nondurable: new StageMeter(nondurable),
-      airlock_nogate: new StageMeter(nondurable),
+    const meters: Record<HttpTarget, ServerMeter> = {
+      bare: new ServerMeter(bare),
+      airlock: new ServerMeter(durable),
+      airlock_nondurable: new ServerMeter(nondurable),
+      airlock_nogate: new ServerMeter(nondurable),
     };
     for (const target of HTTP_TARGETS) await latencies(pools[target][0]!, 50); // warm-up
 
@@ -145,16 +155,16 @@ export async function benchPipeline(opts: PipelineOptions): Promise<PipelineBenc
     for (let r = 0; r < opts.rounds; r++) {
       for (const target of rotate(HTTP_TARGETS, r)) {
         const run = () => latencies(pools[target][0]!, opts.block);
-        const meter = meters[target];
-        httpSamples[target].push(...(meter ? await meter.around(run) : await run()));
+        httpSamples[target].push(...(await meters[target].around(run, (s) => s.length)));
       }
     }
     const stagesC1 = Object.fromEntries(Object.entries(meters).map(([t, m]) => [t, m.means()]));
 
     const http_throughput: PipelineBench['http_throughput'] = {};
-    const loadMeters: Record<string, StageMeter> = {
-      airlock: new StageMeter(durable),
-      airlock_nondurable: new StageMeter(nondurable),
+    const loadMeters: Record<(typeof THROUGHPUT_TARGETS)[number], ServerMeter> = {
+      bare: new ServerMeter(bare),
+      airlock: new ServerMeter(durable),
+      airlock_nondurable: new ServerMeter(nondurable),
     };
     for (const c of opts.concurrencies) {
       say(
@@ -167,8 +177,7 @@ export async function benchPipeline(opts: PipelineOptions): Promise<PipelineBenc
       for (let r = 0; r < opts.rounds; r++) {
         for (const target of rotate(THROUGHPUT_TARGETS, r)) {
           const run = () => throughput(pools[target].slice(0, c), opts.windowMs);
-          const meter = c === 16 ? loadMeters[target] : undefined;
-          const result = meter ? await meter.around(run) : await run();
+          const result = c === 16 ? await loadMeters[target].around(run, (t) => t.calls) : await run();
           const a = acc[target]!;
           a.calls += result.calls;
           a.seconds += result.seconds;

@@ -45,10 +45,10 @@ const cpuProfDir = values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined;
 const plan = quick
   ? {
       rounds: 2,
-      block: 100,
-      windowMs: 500,
+      block: 80,
+      windowMs: 400,
       sessions: 1000,
-      agentRounds: 2,
+      agentRounds: 1,
       callsPerAgent: 3,
       sandbox: 100,
       scoring: 300,
@@ -115,6 +115,7 @@ try {
       agents: 100,
       callsPerAgent: plan.callsPerAgent,
       rounds: plan.agentRounds,
+      bareIdle: !quick,
       cpuProfDir,
       progress,
     });
@@ -148,6 +149,15 @@ const result = {
   http_throughput_ratio_c16_nondurable: p
     ? ratio(tp(16)!.airlock_nondurable.calls_per_s, tp(16)!.bare.calls_per_s)
     : null,
+  server_cpu_per_call_ratio_c16: p
+    ? ratio(p.stages_c16.airlock!.server_cpu_us_per_call!, p.stages_c16.bare!.server_cpu_us_per_call!)
+    : null,
+  server_cpu_per_call_ratio_c16_nondurable: p
+    ? ratio(
+        p.stages_c16.airlock_nondurable!.server_cpu_us_per_call!,
+        p.stages_c16.bare!.server_cpu_us_per_call!,
+      )
+    : null,
   stdio_p99_ratio: p ? ratio(p.stdio_latency.airlock.p99, p.stdio_latency.bare.p99) : null,
   stdio_p50_ratio_nondurable: p
     ? ratio(p.stdio_latency.airlock_nondurable.p50, p.stdio_latency.bare.p50)
@@ -156,7 +166,7 @@ const result = {
     ? round(p.http_latency.airlock_nondurable.p50 - p.http_latency.airlock_nogate.p50)
     : null,
   agents_100_p99_ms_bare: scale?.agents.bare.p99_ms ?? null,
-  idle_sessions_1000_rss_mb_bare: scale?.idle_sessions.bare.rss_mb ?? null,
+  idle_sessions_1000_rss_mb_bare: scale?.idle_sessions.bare?.rss_mb ?? null,
   mode: quick ? 'quick' : 'full',
   sections: [...only],
   date: new Date().toISOString(),
@@ -226,7 +236,7 @@ function printReport(r: typeof result): void {
         tw,
       );
     }
-    lines.push('', 'Server-side stage means (ms per call, airlock_stage_seconds)');
+    lines.push('', 'Server CPU per call (us) and stage means (ms per call, airlock_stage_seconds)');
     for (const [label, stages] of [
       ['c1', p.stages_c1],
       ['c16', p.stages_c16],
@@ -254,10 +264,12 @@ function printReport(r: typeof result): void {
   }
   if (scale) {
     lines.push('', 'Scale');
-    for (const [t, s] of Object.entries(scale.idle_sessions))
+    for (const [t, s] of Object.entries(scale.idle_sessions)) {
+      if (!s) continue;
       lines.push(
         `  ${s.sessions} idle sessions, ${t.padEnd(8)} RSS ${s.rss_before_mb} -> ${s.rss_mb} MB (${s.per_session_kb} KB/session)`,
       );
+    }
     for (const [t, a] of Object.entries(scale.agents))
       lines.push(
         `  ${a.agents} agents at once, ${t.padEnd(8)} p50 ${a.p50_ms} ms  p99 ${a.p99_ms} ms  max ${a.max_ms} ms (${a.calls} calls)`,

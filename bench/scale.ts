@@ -17,6 +17,8 @@ export interface ScaleOptions {
   /** Sequential calls per agent in each all-at-once round. */
   callsPerAgent: number;
   rounds: number;
+  /** Also hold the idle sessions on the bare SDK server (left out of --quick to keep it short). */
+  bareIdle: boolean;
   cpuProfDir?: string | undefined;
   progress?: (line: string) => void;
 }
@@ -29,7 +31,7 @@ export interface IdleSessions {
 }
 
 export interface ScaleBench {
-  idle_sessions: { airlock: IdleSessions; bare: IdleSessions };
+  idle_sessions: { airlock: IdleSessions; bare: IdleSessions | null };
   agents: { airlock: AgentsResult; bare: AgentsResult };
 }
 
@@ -98,7 +100,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleBench> {
     say(`scale: ${opts.sessions} idle sessions`);
     const idle = {
       airlock: await idleSessions(airlock, opts.sessions, tokens['bench']),
-      bare: await idleSessions(bare, opts.sessions),
+      bare: opts.bareIdle ? await idleSessions(bare, opts.sessions) : null,
     };
 
     say(

@@ -69,9 +69,13 @@ async function serveHttp(): Promise<void> {
   const { port } = http.address() as AddressInfo;
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}/mcp` });
   process.on('message', (message: { id?: number; type?: string }) => {
-    if (message.type !== 'rss') return;
-    globalThis.gc?.();
-    process.send?.({ id: message.id, rss: process.memoryUsage().rss, sessions: transports.size });
+    if (message.type === 'rss') {
+      globalThis.gc?.();
+      process.send?.({ id: message.id, rss: process.memoryUsage().rss, sessions: transports.size });
+    } else if (message.type === 'stats') {
+      const cpu = process.cpuUsage();
+      process.send?.({ id: message.id, stages: {}, cpuUs: cpu.user + cpu.system });
+    }
   });
   process.once('disconnect', () => process.exit(0));
 }

@@ -1,7 +1,7 @@
 /**
  * A whole Airlock (every stage on) serving Streamable HTTP on 127.0.0.1:0 in its own process, so the
  * benchmark client does not share its event loop and the resident memory measured is the server's own.
- * Forked by bench/lib/child.ts; answers requests over IPC: mint tokens, report RSS and stage timings.
+ * Forked by bench/lib/child.ts; answers requests over IPC: mint tokens, report RSS, CPU time and stage timings.
  */
 
 import { resolveConfig } from '../../src/config/index.js';
@@ -16,7 +16,7 @@ interface Options {
   configFile?: string;
 }
 
-type Request = { id: number } & ({ type: 'mint'; agents: string[] } | { type: 'rss' } | { type: 'stages' });
+type Request = { id: number } & ({ type: 'mint'; agents: string[] } | { type: 'rss' } | { type: 'stats' });
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
 const runtime = await startRuntime(resolveConfig({ http: '127.0.0.1:0', ...options }), 'http');
@@ -46,8 +46,10 @@ async function answer(request: Request): Promise<unknown> {
     case 'rss':
       globalThis.gc?.();
       return { rss: process.memoryUsage().rss, sessions: runtime.http?.sessions.size ?? 0 };
-    case 'stages':
-      return { stages: await stageTotals() };
+    case 'stats': {
+      const cpu = process.cpuUsage();
+      return { stages: await stageTotals(), cpuUs: cpu.user + cpu.system };
+    }
   }
 }
 
