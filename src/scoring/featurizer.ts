@@ -46,6 +46,8 @@ export interface SparseFeatures {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** log1p of small counts, precomputed: nearly every n-gram occurs only a few times in a window. */
+const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 
 const GOLDEN = 0x9e3779b1;
 
@@ -182,7 +184,8 @@ export class Featurizer {
     let sumChar = 0;
     for (let j = 0; j < nnz; j++) {
       const idx = touched[j]!;
-      const v = Math.log1p(counts[idx]!);
+      const c = counts[idx]!;
+      const v = c < 256 ? LOG1P[c]! : Math.log1p(c);
       counts[idx] = 0;
       values[j] = v;
       if (idx < charBase) sumWord += v * v;

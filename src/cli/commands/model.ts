@@ -16,7 +16,7 @@ import { trainModel } from '../../scoring/train/index.js';
 
 const USAGE = `usage:
   airlock model train --data FILE [--extra FILE] --out DIR [--seed N] [--version V] [--name NAME]
-                      [--holdout-source PREFIX]... [--epochs N] [--limit N] [--activate]
+                      [--holdout-source PREFIX]... [--check FILE]... [--epochs N] [--limit N] [--activate]
   airlock model eval --model NAME[@VERSION] [--models DIR] --data FILE [--json]
   airlock model promote NAME [VERSION] [--models DIR]
   airlock model rollback NAME [VERSION] [--models DIR]`;
@@ -43,6 +43,7 @@ async function train(argv: string[]): Promise<number> {
       version: { type: 'string' },
       name: { type: 'string' },
       'holdout-source': { type: 'string', multiple: true },
+      check: { type: 'string', multiple: true },
       epochs: { type: 'string' },
       limit: { type: 'string' },
       activate: { type: 'boolean', default: false },
@@ -58,6 +59,7 @@ async function train(argv: string[]): Promise<number> {
     ...(values.epochs ? { epochs: intOption(values.epochs, '--epochs')! } : {}),
     ...(values.limit ? { limitRows: intOption(values.limit, '--limit')! } : {}),
     holdoutSources: values['holdout-source'] ?? [],
+    checkFiles: values.check ?? [],
     activate: values.activate,
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -43,6 +43,8 @@ export interface TrainModelOptions {
   /** Source prefixes kept out of training and validation, reported as the unseen-source check. */
   holdoutSources?: readonly string[];
   validationFraction?: number;
+  /** Labelled files never trained on, scored with the calibrated thresholds and reported under metrics.check. */
+  checkFiles?: readonly string[];
   targetFpr?: number;
   /** Rows to use from each file (a slice for quick tests); all when unset. */
   limitRows?: number;
@@ -162,6 +164,11 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     length_only: (rows: readonly Row[]) => rows.map(lengthOnly),
     logistic_regression: (rows: readonly Row[]) => scoreRows(linear, rows, featurizer),
   };
+  const checks = (opts.checkFiles ?? []).map(readDataFile);
+  const checkReports = (score: (rows: readonly Row[]) => number[], t: number) =>
+    Object.fromEntries(checks.map((c) => [basename(c.file), report(c.rows, score(c.rows), t)]));
+  if (checks.length > 0)
+    metrics['check'] = checkReports((rows) => scoreRows(params, rows, featurizer), threshold);
   const baselineMetrics: Record<string, unknown> = {};
   for (const [name, score] of Object.entries(baselines)) {
     const scores = score(split.validation);
@@ -169,6 +176,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     baselineMetrics[name] = {
       validation: report(split.validation, scores, t),
       ...(split.unseen.length > 0 ? { unseen: report(split.unseen, score(split.unseen), t) } : {}),
+      ...(checks.length > 0 ? { check: checkReports(score, t) } : {}),
     };
   }
   metrics['baselines'] = baselineMetrics;
