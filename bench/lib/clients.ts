@@ -1,6 +1,12 @@
+import { setMaxListeners } from 'node:events';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+// The SDK client passes one AbortSignal per session to every fetch; Node's fetch drops its abort listener
+// only when the request is garbage-collected, so thousands of calls on one session trip the default limit
+// of the warning (not a leak in the server under test).
+setMaxListeners(0);
 
 /** The string argument the gate scores on every Airlock call (the baseline receives and ignores it too). */
 export const NOTE = 'please add these two numbers for the monthly report';
