@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Airlock against its baselines, each in the same run (see docs/bench.md).
  *   --quick         a smaller run (under a minute)
- *   --json          print one JSON object on stdout (progress goes to stderr)
+ *   --json          print one JSON object on stdout (progress goes to stderr; use `npm run -s bench`)
  *   --out FILE      also write that JSON object to FILE (bench/results/latest.json for a full run)
  *   --only LIST     comma-separated sections: pipeline, scale, sandbox, scoring, audit
  *   --models DIR    models directory (default: the repository's models/)
