@@ -16,6 +16,7 @@ import { createSandbox, type Sandbox } from '../sandbox/index.js';
 import { createScoringService, type ScoringService } from '../scoring/index.js';
 import { AirlockHttpListener } from '../server/http.js';
 import { sendJson } from '../server/http-util.js';
+import { watchModelChannels } from './watch-models.js';
 
 /** Everything a running Airlock is made of, built from a frozen config in dependency order. */
 export interface Runtime {
@@ -203,6 +204,29 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
       });
     });
     policies.watch();
+    const unwatchModels = watchModelChannels({
+      modelsDir: config.paths.models,
+      scoring,
+      onChange: (name, outcome) => {
+        const info = scoring.models().find((m) => m.name === name);
+        health.mark(
+          'models',
+          true,
+          scoring
+            .models()
+            .map((m) => `${m.name}@${m.active}`)
+            .join(', ') || 'none',
+        );
+        void pipeline.recordEvent({
+          event: 'model_change',
+          decision: outcome.ok ? 'allow' : 'deny',
+          code: outcome.ok ? 'OK' : 'ERR_MODEL_INVALID',
+          ...(outcome.ok ? {} : { reason: outcome.reason }),
+          ...(info ? { extra: { model: name, active: info.active, candidate: info.candidate ?? null } } : {}),
+        });
+      },
+    });
+    closers.push(unwatchModels);
 
     let sessions = 0;
     http?.attach({

@@ -88,6 +88,10 @@ export function readArtifact(modelsDir: string, name: string, version: string): 
   }
   const problem = manifestProblem(manifest);
   if (problem) throw invalid(manifestPath, problem);
+  // A copied or renamed folder must not serve under a version its manifest does not claim.
+  if (manifest.name !== name || manifest.version !== version) {
+    throw invalid(manifestPath, `describes ${manifest.name}@${manifest.version}, not ${name}@${version}`);
+  }
   const onnxPath = join(dir, manifest.onnx.file);
   let onnxBytes: Uint8Array;
   try {
