@@ -6,11 +6,13 @@ export const ERROR_CODES = {
   // configuration and input files
   ERR_CONFIG_INVALID: 'The config file or a command-line option is invalid.',
   ERR_POLICY_INVALID: 'A policy file failed to parse or validate; the previous policy set keeps serving.',
-  ERR_MANIFEST_INVALID: 'A tool manifest (tools/<name>/tool.json) or its code is invalid; the tool is left out.',
+  ERR_MANIFEST_INVALID:
+    'A tool manifest (tools/<name>/tool.json) or its code is invalid; the tool is left out.',
   ERR_MODEL_INVALID: 'A model file is missing, corrupt or does not match the digest pinned in model.json.',
   // identity
   ERR_AUTH_MISSING: 'No bearer token was presented (HTTP 401).',
-  ERR_AUTH_INVALID: 'The bearer token failed verification: signature, algorithm, issuer, audience or claims (HTTP 401).',
+  ERR_AUTH_INVALID:
+    'The bearer token failed verification: signature, algorithm, issuer, audience or claims (HTTP 401).',
   ERR_AUTH_EXPIRED: 'The bearer token has expired or is not yet valid (HTTP 401).',
   ERR_AUTH_LIFETIME: 'The bearer token lives longer than the configured maximum lifetime (HTTP 401).',
   ERR_AUTH_REVOKED: 'The token id (jti) or the agent has been revoked (HTTP 401).',
@@ -38,9 +40,11 @@ export const ERROR_CODES = {
   ERR_SANDBOX_HOST_CALLS: 'The tool made more host calls than its limit allows.',
   ERR_SANDBOX_UNAVAILABLE: 'No isolated-vm build loads on this Node.js version.',
   // egress
-  ERR_EGRESS_BLOCKED: 'An outgoing request was refused by the egress guard (allowlist, address class, redirect).',
+  ERR_EGRESS_BLOCKED:
+    'An outgoing request was refused by the egress guard (allowlist, address class, redirect).',
   ERR_EGRESS_FAILED: 'An allowed outgoing request failed (connection, timeout, size cap).',
-  ERR_SECRET_UNAVAILABLE: 'The tool named a secret the agent policy does not bind to that host, or it is unset.',
+  ERR_SECRET_UNAVAILABLE:
+    'The tool named a secret the agent policy does not bind to that host, or it is unset.',
   // audit
   ERR_AUDIT_WRITE: 'The audit record could not be made durable; the call result is not returned.',
   ERR_AUDIT_CHAIN: 'The audit hash chain does not verify.',
