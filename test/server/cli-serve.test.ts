@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,47 @@ describe('airlock serve (CLI)', () => {
     } finally {
       await client.close();
     }
+  });
+
+  test('--stdio acts as the agent a JWT in AIRLOCK_TOKEN proves, and refuses a bad token with its code', async () => {
+    const mint = spawnSync(
+      process.execPath,
+      [...NODE_ARGS, 'token', 'mint', '--agent', 'coder', '--data', join(dir, 'var')],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(mint.status, 0, mint.stderr);
+    const token = mint.stdout.trim();
+    const client = new Client({ name: 'stdio-token', version: '1' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [...NODE_ARGS, 'serve', '--stdio', ...folders()],
+        cwd: REPO,
+        env: {
+          ...(process.env as Record<string, string>),
+          AIRLOCK_LOG_LEVEL: 'silent',
+          AIRLOCK_TOKEN: token,
+        },
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      const { tools } = await client.listTools();
+      assert.deepEqual(tools.map((t) => t.name).sort(), ['json_query', 'run_javascript']);
+    } finally {
+      await client.close();
+    }
+    const refused = spawnSync(process.execPath, [...NODE_ARGS, 'serve', '--stdio', ...folders()], {
+      cwd: REPO,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, AIRLOCK_TOKEN: `${token.slice(0, -4)}AAAA` },
+    });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /ERR_AUTH_INVALID: AIRLOCK_TOKEN: signature verification failed/);
   });
 
   test('--http with --agent on a non-loopback address is refused', async () => {
