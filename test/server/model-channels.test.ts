@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,12 @@ import { after, before, test } from 'node:test';
 import { run as modelCommand } from '../../src/cli/commands/model.js';
 import { REPO, startTestServer, type TestServer } from '../helpers/server.js';
 
-const SHIPPED = '2026.11.25-1';
+/** Whatever version the repository ships as active. */
+const SHIPPED = (
+  JSON.parse(readFileSync(join(REPO, 'models', 'prompt-injection', 'channels.json'), 'utf8')) as {
+    active: string;
+  }
+).active;
 let models: string;
 let server: TestServer;
 
