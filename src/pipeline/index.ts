@@ -379,6 +379,9 @@ export class Pipeline {
       return finish(
         denied('ERR_POLICY_DENIED', `agent "${call.identity.agent}" has no policy (deny by default)`),
       );
+    // Built-ins count against the agent's own call rate like any tool (a RAG assistant is rate limited too).
+    const rate = this.#checkRates(agent, undefined);
+    if (!rate.ok) return finish(denied(rate.code, rate.reason));
     const scoring = this.deps.scoring;
     if (call.tool === PRESCORE) {
       if (!agent.prescore)
@@ -451,12 +454,12 @@ export class Pipeline {
     }
   }
 
-  #checkRates(agent: CompiledAgent, grant: CompiledToolGrant) {
+  #checkRates(agent: CompiledAgent, grant: CompiledToolGrant | undefined) {
     if (agent.limits.callsPerMinute) {
       const taken = this.limiter.takeRate(`agent:${agent.id}`, agent.limits.callsPerMinute, 60_000);
       if (!taken.ok) return taken;
     }
-    if (grant.rate)
+    if (grant?.rate)
       return this.limiter.takeRate(
         `agent:${agent.id}/tool:${grant.tool}`,
         grant.rate.count,

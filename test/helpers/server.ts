@@ -30,6 +30,9 @@ agents:
       json_query: { rate: 2/min }
   scorer:
     models: [prompt-injection]
+  rag-limited:
+    models: [prompt-injection]
+    limits: { callsPerMinute: 2 }
 `;
 
 export interface TestServer {

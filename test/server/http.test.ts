@@ -72,6 +72,18 @@ describe('Streamable HTTP transport', () => {
       (error: unknown) => error instanceof McpError && /ERR_RATE_LIMITED/.test(error.message),
     );
   });
+
+  test('built-in tools count against the agent call rate too (score_prompt)', async () => {
+    const client = await server.connect('rag-limited');
+    const score = () =>
+      client.callTool({ name: 'score_prompt', arguments: { text: 'What is the capital of France?' } });
+    await score();
+    await score();
+    await assert.rejects(
+      score(),
+      (error: unknown) => error instanceof McpError && /ERR_RATE_LIMITED/.test(error.message),
+    );
+  });
 });
 
 describe('authentication (401 cases from test/vectors/http-auth.ts)', () => {
