@@ -1,11 +1,12 @@
 /**
  * Function body run first in every fresh context, before any tool code, through `evalClosure`: the two host
- * channels and the settings arrive as its arguments ($0, $1, $2), so they never touch globalThis and live
- * only in closures here. Tool code can reach the host solely through the frozen `airlock` object, and only
- * with strings (JSON) in and out. It also removes globals that only widen the attack surface. Everything it
- * needs later is captured here, before tool code can tamper with prototypes. It returns the runner the host
- * calls with the tool's default export and the input JSON; the runner returns 't' + text, 'j' + JSON or
- * 'e' + a coded error.
+ * channels arrive as its arguments ($0, $1), so they never touch globalThis and live only in closures here.
+ * Contexts are prepared ahead of the call they serve, so the channels are stable trampolines into whichever
+ * run the host binds to this context later (one run per context). Tool code can reach the host solely through
+ * the frozen `airlock` object, and only with strings (JSON) in and out. It also removes globals that only
+ * widen the attack surface. Everything it needs later is captured here, before tool code can tamper with
+ * prototypes. It returns the runner the host calls with the tool module's namespace, the input JSON and the
+ * run's settings JSON; the runner returns 't' + text, 'j' + JSON or 'e' + a coded error.
  */
 export interface BootstrapSettings {
   maxHostCalls: number;
@@ -17,7 +18,13 @@ export const BOOTSTRAP_SOURCE = `'use strict';
   const g = globalThis;
   const hostCall = $0;
   const hostNotify = $1;
-  const settings = JSON.parse($2);
+  // The run's limits come from the host once a run is bound: as run()'s argument, or asked for through the
+  // sync channel if the tool module's top-level code calls the host before run() starts.
+  let settings;
+  const limits = () => {
+    if (settings === undefined) settings = freeze(parse(hostNotify('settings', '')));
+    return settings;
+  };
   // Shared memory, blocking waits and WebAssembly memories are not needed by tools and only widen the surface.
   delete g.SharedArrayBuffer;
   delete g.Atomics;
@@ -44,8 +51,9 @@ export const BOOTSTRAP_SOURCE = `'use strict';
   let calls = 0;
   const spend = () => {
     calls += 1;
-    if (calls > settings.maxHostCalls + 1) {
-      throw new ErrorCtor('ERR_SANDBOX_HOST_CALLS: more than ' + settings.maxHostCalls + ' host calls');
+    const max = limits().maxHostCalls;
+    if (calls > max + 1) {
+      throw new ErrorCtor('ERR_SANDBOX_HOST_CALLS: more than ' + max + ' host calls');
     }
   };
   const callHost = async (op, payload) => {
@@ -68,7 +76,7 @@ export const BOOTSTRAP_SOURCE = `'use strict';
       return StringCtor(value);
     }
   };
-  const format = (args) => apply(slice, apply(join, apply(map, args, [describe]), [' ']), [0, settings.maxLogChars]);
+  const format = (args) => apply(slice, apply(join, apply(map, args, [describe]), [' ']), [0, limits().maxLogChars]);
   const stringRecord = (value) => {
     const out = create(null);
     if (value === null || typeof value !== 'object') return out;
@@ -117,13 +125,17 @@ export const BOOTSTRAP_SOURCE = `'use strict';
   });
 
   // 'e' results are written only here (tool code never reaches this closure), so the host can trust their codes.
-  const tooLarge = 'eERR_SANDBOX_OUTPUT_TOO_LARGE: the result exceeds ' + settings.maxOutputBytes + ' bytes';
-  return async (main, inputJson) => {
+  // A module namespace has no getters, so reading its default export runs no tool code.
+  return async (namespace, inputJson, settingsJson) => {
+    if (settings === undefined) settings = freeze(parse(settingsJson));
+    const main = namespace.default;
+    const maxOutputBytes = settings.maxOutputBytes;
+    const tooLarge = 'eERR_SANDBOX_OUTPUT_TOO_LARGE: the result exceeds ' + maxOutputBytes + ' bytes';
     if (typeof main !== 'function') return 'eERR_MANIFEST_INVALID: the default export is not a function';
     const value = await main(parse(inputJson), airlock);
     // Length in UTF-16 units never exceeds UTF-8 bytes, so this early check never rejects a result that
     // fits; the host re-checks bytes.
-    if (typeof value === 'string') return value.length > settings.maxOutputBytes ? tooLarge : 't' + value;
+    if (typeof value === 'string') return value.length > maxOutputBytes ? tooLarge : 't' + value;
     let json;
     try {
       json = stringify(value === undefined ? null : value);
@@ -131,5 +143,5 @@ export const BOOTSTRAP_SOURCE = `'use strict';
       return 'eERR_TOOL_FAILED: the result is not JSON-serializable: ' + describe(error && error.message);
     }
     if (json === undefined) return 'eERR_TOOL_FAILED: the result is not JSON-serializable';
-    return json.length > settings.maxOutputBytes ? tooLarge : 'j' + json;
+    return json.length > maxOutputBytes ? tooLarge : 'j' + json;
   };`;

@@ -19,7 +19,7 @@ export class HostBridge {
   hostCalls = 0;
   readonly logs: string[] = [];
   private logChars = 0;
-  private ended = false;
+  private settled = false;
   private readonly raised = new Map<string, ErrorCode>();
 
   constructor(
@@ -93,11 +93,15 @@ export class HostBridge {
 
   /** Calls arriving after the run settled (a deadline fired) are refused without reaching the host. */
   end(): void {
-    this.ended = true;
+    this.settled = true;
+  }
+
+  get ended(): boolean {
+    return this.settled;
   }
 
   private admit(): Reply | undefined {
-    if (this.ended) return { ok: false, message: 'ERR_SANDBOX_TIMEOUT: the run has ended' };
+    if (this.settled) return { ok: false, message: 'ERR_SANDBOX_TIMEOUT: the run has ended' };
     this.hostCalls += 1;
     if (this.hostCalls > this.opts.maxHostCalls) {
       const reason = `more than ${this.opts.maxHostCalls} host calls`;

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { log } from '../log.js';
 import { loadIvm } from './ivm-loader.js';
 import { IsolatePool } from './pool.js';
+import { prepareContext } from './prepare.js';
 import { runInIsolate } from './run.js';
 import type { RunRequest, RunResult, Sandbox, SandboxOptions } from './types.js';
 
@@ -26,8 +27,9 @@ const MIN_MEMORY_MB = 8;
 
 /**
  * Runs tools in pooled isolated-vm isolates, one fresh context per call. Up to `poolSize` idle isolates are
- * kept per process; a call that finds none idle gets a new isolate (about 1 ms), so a runaway tool never
- * makes another call wait; only beyond `maxIsolates` running at once do calls queue.
+ * kept per process, each holding the context its next call will use, prepared while it was idle; a call
+ * that finds none idle gets a new isolate (about 1 ms), so a runaway tool never makes another call wait;
+ * only beyond `maxIsolates` running at once do calls queue.
  */
 export function createSandbox(opts: SandboxOptions = {}): Sandbox {
   const { ivm } = loadIvm();
@@ -40,6 +42,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     onCatastrophicError:
       opts.onCatastrophicError ??
       ((message) => log.fatal({ message }, 'isolated-vm lost control of an isolate')),
+    prepare: (isolate, tool) => prepareContext({ ivm, isolate, tool }),
   });
   let closed = false;
 
@@ -55,12 +58,12 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
           wallMs: 0,
         };
       }
-      const lease = await pool.acquire(Math.max(MIN_MEMORY_MB, Math.ceil(req.limits.memoryMb)));
+      const lease = await pool.acquire(Math.max(MIN_MEMORY_MB, Math.ceil(req.limits.memoryMb)), req.tool);
       let healthy = false;
       try {
         const outcome = await runInIsolate({
-          ivm,
           lease,
+          context: pool.takeContext(lease),
           tool: req.tool,
           input: req.input,
           limits: req.limits,
@@ -68,6 +71,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
           signal: req.signal,
         });
         healthy = outcome.healthy;
+        lease.lastTool = req.tool;
         if (outcome.memoryKill) pool.memoryKills += 1;
         return outcome.result;
       } finally {

@@ -1,10 +1,16 @@
 import type IsolatedVM from 'ivm5';
 import type { Ivm } from './ivm-loader.js';
+import type { PreparedContext } from './prepare.js';
+import type { ToolSource } from './types.js';
 
 export interface Lease {
   readonly isolate: IsolatedVM.Isolate;
   readonly memoryMb: number;
   runs: number;
+  /** The tool of the last run, compiled ahead into the next context on the guess that it comes again. */
+  lastTool: ToolSource | undefined;
+  /** The context the next run on this isolate will use, prepared while the isolate was idle. */
+  next: Promise<PreparedContext> | undefined;
 }
 
 /** Share of the heap limit still in use after a run above which the isolate is replaced, not reused. */
@@ -30,10 +36,13 @@ export class IsolatePool {
       maxIsolates: number;
       maxRunsPerIsolate: number;
       onCatastrophicError: (message: string) => void;
+      /** Makes a fresh context for one run; started as soon as an isolate is created or goes idle. */
+      prepare: (isolate: IsolatedVM.Isolate, tool: ToolSource | undefined) => Promise<PreparedContext>;
     },
   ) {}
 
-  async acquire(memoryMb: number): Promise<Lease> {
+  /** `tool` is what the caller will run: a new isolate starts preparing for it at once. */
+  async acquire(memoryMb: number, tool?: ToolSource): Promise<Lease> {
     while (this.busy >= this.opts.maxIsolates)
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy += 1;
@@ -43,7 +52,16 @@ export class IsolatePool {
       memoryLimit: memoryMb,
       onCatastrophicError: this.opts.onCatastrophicError,
     });
-    return { isolate, memoryMb, runs: 0 };
+    const lease: Lease = { isolate, memoryMb, runs: 0, lastTool: tool, next: undefined };
+    this.prepareNext(lease);
+    return lease;
+  }
+
+  /** The lease's prepared context, handed out once; a lease without one prepares it now. */
+  takeContext(lease: Lease): Promise<PreparedContext> {
+    const next = lease.next ?? this.opts.prepare(lease.isolate, lease.lastTool);
+    lease.next = undefined;
+    return next;
   }
 
   /** `healthy: false` after any fault (timeout, memory, abort): such isolates are never reused. */
@@ -56,10 +74,11 @@ export class IsolatePool {
       list.push(lease);
       this.idle.set(lease.memoryMb, list);
       this.idleCount += 1;
+      this.prepareNext(lease);
       return;
     }
     this.recycled += 1;
-    dispose(lease.isolate);
+    this.disposeLease(lease);
   }
 
   stats(): { isolates: number; busy: number } {
@@ -68,9 +87,27 @@ export class IsolatePool {
 
   close(): void {
     this.closed = true;
-    for (const list of this.idle.values()) for (const lease of list) dispose(lease.isolate);
+    for (const list of this.idle.values()) for (const lease of list) this.disposeLease(lease);
     this.idle.clear();
     this.idleCount = 0;
+  }
+
+  private prepareNext(lease: Lease): void {
+    const next = this.opts.prepare(lease.isolate, lease.lastTool);
+    // A failure surfaces to the run that takes this context; until then it must not count as unhandled.
+    next.catch(() => {});
+    lease.next = next;
+  }
+
+  /** A prepared context nobody used is released together with its isolate. */
+  private disposeLease(lease: Lease): void {
+    const next = lease.next;
+    lease.next = undefined;
+    dispose(lease.isolate);
+    next?.then(
+      (prepared) => prepared.release(),
+      () => {},
+    );
   }
 
   private takeIdle(memoryMb: number): Lease | undefined {

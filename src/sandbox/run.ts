@@ -1,14 +1,11 @@
-import type IsolatedVM from 'ivm5';
 import type { ErrorCode } from '../errors.js';
-import { BOOTSTRAP_SOURCE, type BootstrapSettings } from './bootstrap.js';
 import { HostBridge } from './host-bridge.js';
-import type { Ivm } from './ivm-loader.js';
 import { wallClockMs } from './limits.js';
 import { CPU_TIMEOUT_REASON, classifyFault, type Fault, parseRunnerFault } from './outcome.js';
 import { dispose, type Lease } from './pool.js';
+import type { PreparedContext } from './prepare.js';
 import type { HostApi, RunResult, SandboxLimits, ToolSource } from './types.js';
 
-const BOOTSTRAP_TIMEOUT_MS = 1000;
 const MAX_LOG_CHARS = 8192;
 const CPU_WATCH_MS = 50;
 
@@ -24,17 +21,21 @@ type Settled =
   | { kind: 'error'; error: unknown }
   | { kind: 'abort'; fault: Fault };
 
-/** One call in a fresh context of a leased isolate, bounded by CPU time, wall clock, memory and host calls. */
+/**
+ * One call in a fresh context of a leased isolate, bounded by CPU time, wall clock, memory and host calls.
+ * `context` was prepared for this call alone (usually while the isolate was idle); waiting for it counts
+ * against the call's deadlines.
+ */
 export async function runInIsolate(opts: {
-  ivm: Ivm;
   lease: Lease;
+  context: Promise<PreparedContext>;
   tool: ToolSource;
   input: unknown;
   limits: SandboxLimits;
   host: HostApi;
   signal?: AbortSignal | undefined;
 }): Promise<RunOutcome> {
-  const { ivm, lease, limits } = opts;
+  const { lease, limits } = opts;
   const { isolate } = lease;
   const started = performance.now();
   const cpuStart = isolate.cpuTime;
@@ -77,32 +78,18 @@ export async function runInIsolate(opts: {
   const handles: { release(): void }[] = [];
   const cpuLeftMs = () => Math.max(1, Math.ceil(limits.timeoutMs - Number(isolate.cpuTime - cpuStart) / 1e6));
   const execute = async (): Promise<unknown> => {
-    const context = await isolate.createContext();
-    handles.push(context);
-    const callRef = new ivm.Reference(bridge.call);
-    handles.push(callRef);
-    const settings: BootstrapSettings = {
+    const prepared = await opts.context;
+    handles.push(prepared);
+    const settingsJson = prepared.bind(bridge, {
       maxHostCalls: limits.maxHostCalls,
       maxOutputBytes: limits.maxOutputBytes,
       maxLogChars: MAX_LOG_CHARS,
-    };
-    const runner: IsolatedVM.Reference = await context.evalClosure(
-      BOOTSTRAP_SOURCE,
-      [callRef, new ivm.Callback(bridge.notify), JSON.stringify(settings)],
-      { result: { reference: true }, timeout: BOOTSTRAP_TIMEOUT_MS },
-    );
-    handles.push(runner);
-    const module = await isolate.compileModule(opts.tool.code, { filename: opts.tool.filename });
-    handles.push(module);
-    await module.instantiate(context, (specifier) => {
-      throw new Error(`imports are not allowed in tools (${specifier})`);
     });
+    const module = await prepared.moduleFor(opts.tool);
     await module.evaluate({ timeout: cpuLeftMs() });
     const namespace = module.namespace;
     handles.push(namespace);
-    const main = await namespace.get('default', { reference: true });
-    handles.push(main);
-    return runner.apply(undefined, [main.derefInto(), inputJson], {
+    return prepared.runner.apply(undefined, [namespace.derefInto(), inputJson, settingsJson], {
       result: { promise: true },
       timeout: cpuLeftMs(),
     });
