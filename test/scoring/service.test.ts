@@ -94,11 +94,21 @@ test('shadow, promote and rollback under concurrent load fail no request', async
     maxQueue: 100_000,
     onShadow: (s) => shadowEvents.push(s.candidateScore),
   });
-  t.after(() => service.close());
   const versionsSeen = new Set<string>();
   let failures = 0;
   let done = 0;
   let stop = false;
+  // Stop the workers before closing, whatever failed: otherwise they spin on ERR_SHUTTING_DOWN forever.
+  t.after(async () => {
+    stop = true;
+    await service.close();
+  });
+  /** Waits until `count` more requests completed (a condition, not a clock: the box may be loaded). */
+  const progress = async (count: number) => {
+    const target = done + count;
+    const deadline = Date.now() + 20_000;
+    while (done < target && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  };
   const load = async () => {
     while (!stop) {
       try {
@@ -111,17 +121,17 @@ test('shadow, promote and rollback under concurrent load fail no request', async
     }
   };
   const workers = Array.from({ length: 16 }, load);
-  await new Promise((r) => setTimeout(r, 100));
+  await progress(50);
   const stats = service.shadowStats();
   assert.equal(stats[0]!.candidate, 'v2');
   assert.ok(stats[0]!.compared > 0 && stats[0]!.agreed <= stats[0]!.compared);
   const promoted = await service.promote('prompt-injection');
   assert.equal(promoted.active, 'v2');
   assert.equal(JSON.parse(readFileSync(join(dir, 'prompt-injection', 'channels.json'), 'utf8')).active, 'v2');
-  await new Promise((r) => setTimeout(r, 100));
+  await progress(50);
   const rolled = await service.rollback('prompt-injection');
   assert.equal(rolled.active, 'v1');
-  await new Promise((r) => setTimeout(r, 100));
+  await progress(50);
   stop = true;
   await Promise.all(workers);
   assert.equal(failures, 0);
