@@ -11,6 +11,8 @@ export interface Lease {
   lastTool: ToolSource | undefined;
   /** The context the next run on this isolate will use, prepared while the isolate was idle. */
   next: Promise<PreparedContext> | undefined;
+  /** Whether the heap left after the last run allows another; checked off the caller's path while idle. */
+  roomy: Promise<boolean>;
 }
 
 /** Share of the heap limit still in use after a run above which the isolate is replaced, not reused. */
@@ -46,13 +48,23 @@ export class IsolatePool {
     while (this.busy >= this.opts.maxIsolates)
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.busy += 1;
-    const reused = this.takeIdle(memoryMb);
-    if (reused) return reused;
+    for (let reused = this.takeIdle(memoryMb); reused; reused = this.takeIdle(memoryMb)) {
+      if (await reused.roomy) return reused;
+      this.recycled += 1;
+      this.disposeLease(reused);
+    }
     const isolate = new this.opts.ivm.Isolate({
       memoryLimit: memoryMb,
       onCatastrophicError: this.opts.onCatastrophicError,
     });
-    const lease: Lease = { isolate, memoryMb, runs: 0, lastTool: tool, next: undefined };
+    const lease: Lease = {
+      isolate,
+      memoryMb,
+      runs: 0,
+      lastTool: tool,
+      next: undefined,
+      roomy: Promise.resolve(true),
+    };
     this.prepareNext(lease);
     return lease;
   }
@@ -74,6 +86,9 @@ export class IsolatePool {
       list.push(lease);
       this.idle.set(lease.memoryMb, list);
       this.idleCount += 1;
+      // Measured asynchronously: right after a run the isolate is still busy, and waiting for it here
+      // (getHeapStatisticsSync) cost the caller about as much as the rest of the call. `acquire` awaits it.
+      lease.roomy = this.heapRoomy(lease);
       this.prepareNext(lease);
       return;
     }
@@ -93,6 +108,7 @@ export class IsolatePool {
   }
 
   private prepareNext(lease: Lease): void {
+    // Started at once, next to the heap check: an isolate found too full is disposed with it unused.
     const next = this.opts.prepare(lease.isolate, lease.lastTool);
     // A failure surfaces to the run that takes this context; until then it must not count as unhandled.
     next.catch(() => {});
@@ -118,9 +134,12 @@ export class IsolatePool {
   }
 
   private reusable(lease: Lease): boolean {
-    if (lease.isolate.isDisposed || lease.runs >= this.opts.maxRunsPerIsolate) return false;
+    return !lease.isolate.isDisposed && lease.runs < this.opts.maxRunsPerIsolate;
+  }
+
+  private async heapRoomy(lease: Lease): Promise<boolean> {
     try {
-      const heap = lease.isolate.getHeapStatisticsSync();
+      const heap = await lease.isolate.getHeapStatistics();
       const used = heap.used_heap_size + heap.externally_allocated_size;
       return used < lease.memoryMb * 1024 * 1024 * MAX_RESIDUAL_HEAP_SHARE;
     } catch {

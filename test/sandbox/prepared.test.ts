@@ -30,6 +30,45 @@ describe('contexts prepared ahead of their call', () => {
     await sandbox.close();
   });
 
+  test('a tool that fails to link does not spoil the context prepared for the next, different tool', async () => {
+    const sandbox = createSandbox({ poolSize: 1 });
+    const { host } = fakeHost();
+    const importing = tool("import fs from 'node:fs'; export default async () => typeof fs;");
+    for (let i = 0; i < 2; i++) {
+      const refused = await sandbox.run({ tool: importing, input: {}, limits: BASE_LIMITS, host });
+      assert.equal(!refused.ok && refused.code, 'ERR_TOOL_FAILED');
+      assert.match(!refused.ok ? refused.reason : '', /imports are not allowed/);
+    }
+    const next = await sandbox.run({
+      tool: tool("export default async () => 'linked'"),
+      input: {},
+      limits: BASE_LIMITS,
+      host,
+    });
+    assert.deepEqual(next.ok && next.value, 'linked');
+    await sandbox.close();
+  });
+
+  test('a thousand calls in one isolate leave no contexts behind: it is never retired for its heap', async () => {
+    const sandbox = createSandbox({ poolSize: 1, maxRunsPerIsolate: 100_000 });
+    const { host } = fakeHost();
+    const logging = tool(
+      "export default async (i, a) => { a.log('n'); return { n: i.n, pad: 'y'.repeat(1000) }; }",
+    );
+    const echo = tool('export default async (i) => i.n');
+    for (let i = 0; i < 1000; i++) {
+      const result = await sandbox.run({
+        tool: i % 5 === 0 ? echo : logging,
+        input: { n: i },
+        limits: { ...BASE_LIMITS, memoryMb: 32 },
+        host,
+      });
+      assert.ok(result.ok, `call ${i}`);
+    }
+    assert.deepEqual(sandbox.stats(), { isolates: 1, busy: 0, recycled: 0, memoryKills: 0 });
+    await sandbox.close();
+  });
+
   test("a call's host channels reach only its own host when the isolate is reused", async () => {
     const sandbox = createSandbox({ poolSize: 1 });
     const first = fakeHost();
@@ -140,6 +179,7 @@ describe('isolate pool and prepared contexts', () => {
     const second = await pool.takeContext(lease);
     assert.notEqual(first, second);
     pool.release(lease, true);
+    await lease.next;
     assert.equal(made.length, 3);
     pool.close();
   });
@@ -155,11 +195,29 @@ describe('isolate pool and prepared contexts', () => {
     });
     pool.release(a, true);
     pool.release(b, true);
+    await Promise.all([a.next, b.next]);
     const idle = made.filter((entry) => !entry.released);
     assert.equal(idle.length, 2);
     pool.close();
     await new Promise((resolve) => setImmediate(resolve));
     assert.ok(idle.every((entry) => entry.released));
     assert.ok(a.isolate.isDisposed && b.isolate.isDisposed);
+  });
+
+  test('an isolate left with too much heap after a run is replaced before the next call, not reused', async () => {
+    const { pool } = fakePool();
+    const lease = await pool.acquire(16);
+    const context = await lease.isolate.createContext();
+    // 12 MB kept reachable from a live context: more than half of the 16 MB limit.
+    await context.eval(
+      'globalThis.keep = []; for (let i = 0; i < 12; i++) keep.push(new Uint8Array(1 << 20).fill(1));',
+    );
+    pool.release(lease, true);
+    const next = await pool.acquire(16);
+    assert.notEqual(next.isolate, lease.isolate);
+    assert.ok(lease.isolate.isDisposed);
+    assert.equal(pool.recycled, 1);
+    pool.release(next, true);
+    pool.close();
   });
 });
