@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsyncPath, writeFileAtomic } from '../files/atomic.js';
 
 /** A policy file's version: the first 16 hex digits of the sha256 of its bytes (what If-Match names). */
 export function fileVersion(text: string): string {
@@ -85,36 +86,5 @@ export class PolicyHistory {
     await appendFile(join(dir, INDEX), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
     await fsyncPath(join(dir, INDEX));
     return entry;
-  }
-}
-
-/** Temp file in the same folder, fsync, rename over the target, fsync the folder: all or nothing. */
-export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
-  const slash = path.lastIndexOf('/');
-  const dir = slash >= 0 ? path.slice(0, slash) || '/' : '.';
-  const temp = join(dir, `.${path.slice(slash + 1)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await open(temp, 'wx', mode);
-  try {
-    await handle.chmod(mode); // the umask must not widen or narrow what the caller asked for
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await fsyncPath(dir);
-}
-
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

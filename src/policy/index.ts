@@ -22,7 +22,6 @@ export {
   type HistoryAction,
   type HistoryEntry,
   PolicyHistory,
-  writeFileAtomic,
 } from './history.js';
 export {
   compileSources,

@@ -2,8 +2,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceError } from '../config/index.js';
 import type { ErrorCode } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import type { PolicySet } from './compile.js';
-import { fileVersion, type HistoryAction, type PolicyHistory, writeFileAtomic } from './history.js';
+import { fileVersion, type HistoryAction, type PolicyHistory } from './history.js';
 import { compileSources, isPolicyFileName, parsePolicyText, readPolicySources } from './load.js';
 
 /** NAME is a policy file's name without `.yaml`; it never contains a path separator. */

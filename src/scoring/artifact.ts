@@ -3,18 +3,10 @@
  * The ONNX file is pinned by its sha256 in model.json; a mismatch or a malformed manifest is refused.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AirlockError } from '../errors.js';
+import { writeFileAtomic } from '../files/atomic.js';
 import { type FeaturizerSpec, validateSpec } from './featurizer.js';
 import type { NetworkShape } from './network.js';
 
@@ -169,21 +161,12 @@ export function readChannels(modelsDir: string, name: string): Channels {
   return { active: parsed.active, ...(parsed.candidate ? { candidate: parsed.candidate } : {}), previous };
 }
 
-/** Atomic replace: write a temp file, fsync it, rename over the target. */
-export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    writeSync(fd, typeof contents === 'string' ? Buffer.from(contents) : contents);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-}
-
-export function writeChannels(modelsDir: string, name: string, channels: Channels): void {
-  writeFileAtomic(join(modelsDir, name, CHANNELS_FILE), `${JSON.stringify(channels, null, 2)}\n`);
+export function writeChannels(modelsDir: string, name: string, channels: Channels): Promise<void> {
+  return writeFileAtomic(
+    join(modelsDir, name, CHANNELS_FILE),
+    `${JSON.stringify(channels, null, 2)}\n`,
+    0o644,
+  );
 }
 
 /** Pure channel transitions; the service and the CLI both apply these and then write the file. */

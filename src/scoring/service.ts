@@ -300,7 +300,7 @@ class Service implements ScoringService {
   /** Loads what `channels` names (refusing a bad version), swaps, then releases runners no longer used. */
   private async apply(slot: ModelSlot, channels: Channels, persist: boolean): Promise<void> {
     const loaded = await loadRunners(this.modelsDir, slot.name, channels, [slot.active, slot.candidate]);
-    if (persist) writeChannels(this.modelsDir, slot.name, channels);
+    if (persist) await writeChannels(this.modelsDir, slot.name, channels);
     const old = [slot.active, slot.candidate];
     slot.channels = channels;
     slot.active = loaded.active;

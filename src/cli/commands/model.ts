@@ -98,7 +98,7 @@ async function evaluate(argv: string[]): Promise<number> {
   return 0;
 }
 
-function channelCommand(argv: string[], action: 'promote' | 'rollback'): number {
+async function channelCommand(argv: string[], action: 'promote' | 'rollback'): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -113,7 +113,7 @@ function channelCommand(argv: string[], action: 'promote' | 'rollback'): number 
       ? promoteChannels(channels, versions, version)
       : rollbackChannels(channels, versions, version);
   if (typeof next === 'string') throw new AirlockError('ERR_CONFIG_INVALID', `${name}: ${next}`);
-  writeChannels(values.models, name, next);
+  await writeChannels(values.models, name, next);
   process.stdout.write(`${JSON.stringify({ name, ...next })}\n`);
   return 0;
 }
@@ -128,7 +128,7 @@ export async function run(argv: string[]): Promise<number> {
         return await evaluate(rest);
       case 'promote':
       case 'rollback':
-        return channelCommand(rest, sub);
+        return await channelCommand(rest, sub);
       case '--help':
       case '-h':
       case 'help':

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AirlockError } from '../../errors.js';
+import { writeFileAtomic } from '../../files/atomic.js';
 import {
   CHANNELS_FILE,
   type Channels,
@@ -17,7 +18,6 @@ import {
   type ModelManifest,
   sha256,
   writeChannels,
-  writeFileAtomic,
 } from '../artifact.js';
 import { DEFAULT_FEATURIZER_SPEC, Featurizer } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
@@ -218,11 +218,12 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     metrics,
   };
   mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, MODEL_FILE), onnx);
-  writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Model files are published read-only to the world like any committed artifact.
+  await writeFileAtomic(join(dir, MODEL_FILE), onnx, 0o644);
+  await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
   if (opts.activate) {
     const channels: Channels = { active: version };
-    writeChannels(opts.outDir, name, channels);
+    await writeChannels(opts.outDir, name, channels);
     log(`${join(opts.outDir, name, CHANNELS_FILE)}: active ${version}`);
   }
   return { dir, version, manifest };
