@@ -1,5 +1,5 @@
 /**
- * Function body run first in every fresh context, before any tool code, through `evalClosure`: the two host
+ * Function body run first in every fresh context, before any tool code (see prepare.ts): the two host
  * channels arrive as its arguments ($0, $1), so they never touch globalThis and live only in closures here.
  * Contexts are prepared ahead of the call they serve, so the channels are stable trampolines into whichever
  * run the host binds to this context later (one run per context). Tool code can reach the host solely through

@@ -96,6 +96,7 @@ export class HostBridge {
     this.settled = true;
   }
 
+  /** True once the run settled: nothing for it may reach the isolate any more. */
   get ended(): boolean {
     return this.settled;
   }
