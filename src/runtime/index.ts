@@ -119,14 +119,16 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
       maxQueue: config.scoring.maxQueue,
     });
     closers.push(() => scoring.close());
-    health.mark(
-      'models',
-      true,
-      scoring
-        .models()
-        .map((m) => `${m.name}@${m.active}`)
-        .join(', ') || 'none',
-    );
+    const markModels = () =>
+      health.mark(
+        'models',
+        true,
+        scoring
+          .models()
+          .map((m) => `${m.name}@${m.active}`)
+          .join(', ') || 'none',
+      );
+    markModels();
 
     const audit = await openAuditLog({
       dir: join(config.paths.data, 'audit'),
@@ -210,14 +212,7 @@ export async function startRuntime(config: AirlockConfig, mode: 'http' | 'stdio'
       scoring,
       onChange: (name, outcome) => {
         const info = scoring.models().find((m) => m.name === name);
-        health.mark(
-          'models',
-          true,
-          scoring
-            .models()
-            .map((m) => `${m.name}@${m.active}`)
-            .join(', ') || 'none',
-        );
+        markModels();
         void pipeline.recordEvent({
           event: 'model_change',
           decision: outcome.ok ? 'allow' : 'deny',
