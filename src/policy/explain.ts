@@ -5,6 +5,8 @@ export interface ManifestView {
   egress: readonly string[];
   /** The tool's reach is whatever the grant allows (no manifest ceiling beyond public addresses). */
   egressFromGrant?: boolean;
+  /** The tool may use every secret the agent's policy binds. */
+  secretsFromGrant?: boolean;
   limits: EffectiveLimits;
   secrets: readonly string[];
 }
@@ -51,7 +53,9 @@ export function explainTool(
     lines.push(
       `limits: timeout ${limits.timeoutMs} ms, memory ${limits.memoryMb} MB, output ${limits.maxOutputBytes} bytes, host calls ${limits.maxHostCalls}`,
     );
-    const usable = manifest.secrets.filter((name) => agent.secrets.has(name));
+    const usable = manifest.secretsFromGrant
+      ? [...agent.secrets.keys()]
+      : manifest.secrets.filter((name) => agent.secrets.has(name));
     if (usable.length > 0) {
       lines.push(
         `secrets: ${usable.map((n) => `${n} -> [${agent.secrets.get(n)!.hosts.join(', ')}]`).join('; ')}`,

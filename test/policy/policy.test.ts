@@ -84,6 +84,22 @@ describe('evaluate (pure decisions)', () => {
     assert.deepEqual(set.agents.get('support-bot')!.tools.get('json_query')!.egress, []);
   });
 
+  test('explainTool lists every bound secret for a secretsFromGrant tool', () => {
+    const manifest = {
+      egress: [],
+      egressFromGrant: true,
+      secretsFromGrant: true,
+      limits: { timeoutMs: 5000, memoryMb: 64, maxOutputBytes: 1000, maxHostCalls: 10 },
+      secrets: [],
+    };
+    const lines = explainTool(set, 'support-bot', 'http_get', manifest).lines.join('\n');
+    assert.match(lines, /EXAMPLE_TOKEN -> \[api\.example\.com\]/);
+    assert.match(
+      lines,
+      /must match the grant \[https:\/\/api\.example\.com\/v1\/\*\*\] and resolve to public addresses/,
+    );
+  });
+
   test('explainTool says why, with effective limits and egress', () => {
     const manifest = {
       egress: ['https://**'],
