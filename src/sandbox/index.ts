@@ -83,7 +83,7 @@ export function createSandbox(opts: SandboxOptions = {}): Sandbox {
     },
     async close() {
       closed = true;
-      pool.close();
+      await pool.close();
     },
   };
 }

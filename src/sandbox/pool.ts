@@ -100,11 +100,17 @@ export class IsolatePool {
     return { isolates: this.idleCount + this.busy, busy: this.busy };
   }
 
-  close(): void {
+  /**
+   * Disposes idle isolates once their background work (context preparation, heap check) has settled:
+   * isolated-vm 5 can abort the process at exit when an isolate is torn down under a pending task.
+   */
+  async close(): Promise<void> {
     this.closed = true;
-    for (const list of this.idle.values()) for (const lease of list) this.disposeLease(lease);
+    const leases = [...this.idle.values()].flat();
     this.idle.clear();
     this.idleCount = 0;
+    await Promise.allSettled(leases.flatMap((lease) => [lease.next, lease.roomy]));
+    for (const lease of leases) this.disposeLease(lease);
   }
 
   private prepareNext(lease: Lease): void {

@@ -198,7 +198,7 @@ describe('isolate pool and prepared contexts', () => {
     await Promise.all([a.next, b.next]);
     const idle = made.filter((entry) => !entry.released);
     assert.equal(idle.length, 2);
-    pool.close();
+    await pool.close();
     await new Promise((resolve) => setImmediate(resolve));
     assert.ok(idle.every((entry) => entry.released));
     assert.ok(a.isolate.isDisposed && b.isolate.isDisposed);
