@@ -116,7 +116,9 @@ export function resolveConfig(overrides: ConfigOverrides = {}): AirlockConfig {
       requiredScopes: file.auth?.requiredScopes ?? [],
     },
     revoked: { jti: file.revoked?.jti ?? [], agents: file.revoked?.agents ?? [] },
-    sandbox: { poolSize: file.sandbox?.poolSize ?? 4 },
+    // Idle isolates kept warm: enough for a burst of concurrent calls, so isolates are not created and
+    // disposed on every wave (about 1 MB each plus one prepared context).
+    sandbox: { poolSize: file.sandbox?.poolSize ?? 16 },
     audit: {
       durable: file.audit?.durable ?? true,
       maxFileBytes: file.audit?.maxFileBytes ?? 64 * 1024 * 1024,
