@@ -3,7 +3,6 @@ import { z } from 'zod';
 /** Tools served by the host itself (not sandboxed): scoring for RAG assistants and the gate's pre-score. */
 export const SCORE_PROMPT = 'score_prompt';
 export const PRESCORE = 'prescore';
-export const DEFAULT_MODEL = 'prompt-injection';
 
 export const ScorePromptInput = z
   .strictObject({

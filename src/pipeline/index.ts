@@ -15,6 +15,7 @@ import {
   authorizeTool,
   type CompiledAgent,
   type CompiledToolGrant,
+  DEFAULT_INSPECT_MODEL,
   effectiveLimits,
   grantedTools,
   type PolicyStore,
@@ -22,7 +23,6 @@ import {
 import type { LoadedTool } from '../registry/index.js';
 import type { HostApi, Sandbox } from '../sandbox/index.js';
 import {
-  DEFAULT_MODEL,
   PRESCORE,
   PRESCORE_TOOL,
   PrescoreInput,
@@ -435,7 +435,7 @@ export class Pipeline {
           input.error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; '),
         ),
       );
-    const model = input.data.model ?? DEFAULT_MODEL;
+    const model = input.data.model ?? DEFAULT_INSPECT_MODEL;
     const allowed = authorizeModel(this.deps.policies.current, agent.id, model);
     if (!allowed.ok) return finish(denied(allowed.code, allowed.reason));
     timer.mark('authorize');

@@ -14,6 +14,8 @@ export const MODEL_FORMAT = 'airlock-model-v1';
 export const MODEL_FILE = 'model.onnx';
 export const MANIFEST_FILE = 'model.json';
 export const CHANNELS_FILE = 'channels.json';
+/** The model scored when a caller names none. */
+export const DEFAULT_MODEL = 'prompt-injection';
 
 export interface ModelManifest {
   format: typeof MODEL_FORMAT;

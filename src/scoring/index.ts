@@ -1,4 +1,5 @@
 export type { Channels, ModelManifest } from './artifact.js';
+export { DEFAULT_MODEL } from './artifact.js';
 export type { FeaturizerSpec, SparseFeatures } from './featurizer.js';
 export { chunkText, DEFAULT_FEATURIZER_SPEC, Featurizer } from './featurizer.js';
 export type { EvalMetrics } from './metrics.js';
@@ -10,4 +11,4 @@ export type {
   ShadowComparison,
   ShadowStats,
 } from './service.js';
-export { createScoringService, DEFAULT_MODEL } from './service.js';
+export { createScoringService } from './service.js';

@@ -7,6 +7,7 @@ import { AirlockError, isAirlockError } from '../errors.js';
 import { log } from '../log.js';
 import {
   type Channels,
+  DEFAULT_MODEL,
   listModelNames,
   listVersions,
   promoteChannels,
@@ -68,8 +69,6 @@ export interface ScoringService {
   shadowStats(): ShadowStats[];
   close(): Promise<void>;
 }
-
-export const DEFAULT_MODEL = 'prompt-injection';
 
 interface Job {
   texts: readonly string[];

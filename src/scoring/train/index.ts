@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../files/atomic.js';
 import {
   CHANNELS_FILE,
   type Channels,
+  DEFAULT_MODEL,
   isValidVersion,
   listVersions,
   MANIFEST_FILE,
@@ -91,7 +92,7 @@ function report(rows: readonly Row[], scores: readonly number[], threshold: numb
 
 export async function trainModel(opts: TrainModelOptions): Promise<TrainModelResult> {
   const log = opts.log ?? (() => {});
-  const name = opts.name ?? 'prompt-injection';
+  const name = opts.name ?? DEFAULT_MODEL;
   const seed = opts.seed ?? 1;
   const now = opts.now ?? new Date();
   const targetFpr = opts.targetFpr ?? 0.01;
