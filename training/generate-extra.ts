@@ -6,6 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../src/scoring/train/random.js';
+import { benignDirective, benignHandover } from './extra/benign-directives.js';
+import { cap, createGen, tidy } from './extra/gen.js';
+import { addressedInjection, junkWrapped, passwordGame, taskHijack } from './extra/hijack.js';
+import { multilingualAttack, multilingualBenign } from './extra/multilingual.js';
 
 const { values } = parseArgs({
   options: {
@@ -13,15 +17,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'training/extra.jsonl' },
   },
 });
-const random = mulberry32(Number(values.seed));
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-const maybe = (p: number, s: string): string => (random() < p ? s : '');
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const tidy = (s: string): string =>
-  s
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,.!?])/g, '$1')
-    .trim();
+const gen = createGen(mulberry32(Number(values.seed)));
+const { random, pick, maybe } = gen;
 
 interface Example {
   text: string;
@@ -600,6 +597,16 @@ function generate(): Example[] {
   add(150, 1, 'authority', authority);
   add(60, 1, 'prefix-forcing', prefixForcing);
   add(60, 1, 'exfiltration', exfiltration);
+  // Second round (training/extra/): kinds added after the first model missed them; appended so the rows
+  // above stay byte-identical for the same seed.
+  add(400, 0, 'benign-directive', () => benignDirective(gen));
+  add(150, 0, 'benign-handover', () => benignHandover(gen));
+  add(400, 0, 'benign-multilingual-2', () => multilingualBenign(gen));
+  add(500, 1, 'override-multilingual-2', () => multilingualAttack(gen));
+  add(400, 1, 'task-hijack', () => taskHijack(gen));
+  add(200, 1, 'password-game', () => passwordGame(gen));
+  add(150, 1, 'junk-wrapped', () => junkWrapped(gen));
+  add(200, 1, 'addressed-injection', () => addressedInjection(gen));
   return out;
 }
 

@@ -87,7 +87,28 @@ export interface Split {
   validation: Row[];
   /** Rows of the held-out source(s): never trained on, reported as an "unseen source" check. */
   unseen: Row[];
+  /** Attack rows that are attacks only in their original context: evaluation only (see isContextDependent). */
+  contextDependent: Row[];
   clusters: number;
+}
+
+/**
+ * Marks of a payload that is harmful wherever it appears: links, addresses, promotion, malware, fraud,
+ * deliberate falsehood, manipulation.
+ */
+const HARMFUL_PAYLOAD =
+  /https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|xyz)\b|@|promot|advertis|virus|malware|scam|phish|fake|fraud|false|misleading|fabricat|non-existent|isn't true|isn't actually|rumou?r|baseless|cracked|bank details|lottery|weird trick|brand a|subscribe|donation|discount|vote|election|political|sensational|shocking/i;
+
+/**
+ * BIPIA's text "attacks" were planted inside e-mails and web pages, where any instruction is off-task. Most
+ * are ordinary requests out of that context: a plain question ("What are the main causes of the First
+ * World War?") or an output-format wish ("Provide your answer in French."). Trained as attacks they teach
+ * the model that questions and format requests are injections, which is wrong for a user's own prompt.
+ * Such rows (no harmful payload) are kept for evaluation only; the ones carrying a harmful payload (a scam
+ * link, malware, a fabricated claim) stay in training.
+ */
+export function isContextDependent(row: Row): boolean {
+  return row.label === 1 && row.source.startsWith('microsoft/BIPIA:text') && !HARMFUL_PAYLOAD.test(row.text);
 }
 
 /**
@@ -98,8 +119,10 @@ export function splitRows(
   rows: readonly Row[],
   opts: { featurizer: Featurizer; fraction: number; seed: number; holdoutSources: readonly string[] },
 ): Split {
-  const unseen = rows.filter((r) => opts.holdoutSources.some((p) => r.source.startsWith(p)));
-  const rest = rows.filter((r) => !opts.holdoutSources.some((p) => r.source.startsWith(p)));
+  const heldOut = (r: Row) => opts.holdoutSources.some((p) => r.source.startsWith(p));
+  const unseen = rows.filter(heldOut);
+  const contextDependent = rows.filter((r) => !heldOut(r) && isContextDependent(r));
+  const rest = rows.filter((r) => !heldOut(r) && !isContextDependent(r));
   const clusterOf = nearDuplicateClusters(rest, opts.featurizer);
   const bySource = new Map<string, Map<number, number[]>>();
   rest.forEach((r, i) => {
@@ -128,6 +151,7 @@ export function splitRows(
     train: rest.filter((_, i) => inValidation[i] === 0),
     validation: rest.filter((_, i) => inValidation[i] === 1),
     unseen,
+    contextDependent,
     clusters: new Set(clusterOf).size,
   };
 }

@@ -110,7 +110,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     throw new AirlockError('ERR_CONFIG_INVALID', 'training or validation split is empty');
   }
   log(
-    `rows ${rows.length}: train ${split.train.length}, validation ${split.validation.length}, unseen ${split.unseen.length}, clusters ${split.clusters}`,
+    `rows ${rows.length}: train ${split.train.length}, validation ${split.validation.length}, unseen ${split.unseen.length}, context-dependent ${split.contextDependent.length}, clusters ${split.clusters}`,
   );
 
   const spliced = splicedInjections(split.train, {
@@ -159,6 +159,10 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   const metrics: Record<string, unknown> = { validation: report(split.validation, valScores, threshold) };
   if (split.unseen.length > 0) {
     metrics['unseen'] = report(split.unseen, scoreRows(params, split.unseen, featurizer), threshold);
+  }
+  if (split.contextDependent.length > 0) {
+    const scores = scoreRows(params, split.contextDependent, featurizer);
+    metrics['context_dependent'] = report(split.contextDependent, scores, threshold);
   }
   const lengthOnly = trainLengthOnly(split.train);
   const baselines = {
@@ -215,6 +219,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
       splicedAugmentation: spliced.length,
       validation: split.validation.length,
       unseen: split.unseen.length,
+      contextDependent: split.contextDependent.length,
     },
     metrics,
   };
