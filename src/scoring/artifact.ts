@@ -17,12 +17,20 @@ export const CHANNELS_FILE = 'channels.json';
 /** The model scored when a caller names none. */
 export const DEFAULT_MODEL = 'prompt-injection';
 
+/**
+ * Graph formats: "embedding-bag-mlp-fused" (int32 indices [groups, slots], weights [groups, windows,
+ * slots]; written by training today) and "embedding-bag-mlp" (int64 indices and weights [rows, slots],
+ * output [rows, 1]; models trained before it, still served for rollback). See onnx-writer.ts.
+ */
+export const ARCHITECTURE_KINDS = ['embedding-bag-mlp-fused', 'embedding-bag-mlp'] as const;
+export type ArchitectureKind = (typeof ARCHITECTURE_KINDS)[number];
+
 export interface ModelManifest {
   format: typeof MODEL_FORMAT;
   name: string;
   version: string;
   onnx: { file: string; sha256: string; bytes: number };
-  architecture: { kind: 'embedding-bag-mlp'; shape: NetworkShape; inputs: [string, string]; output: string };
+  architecture: { kind: ArchitectureKind; shape: NetworkShape; inputs: [string, string]; output: string };
   featurizer: FeaturizerSpec;
   labels: ['benign', 'injection'];
   threshold: number;
@@ -114,7 +122,10 @@ function manifestProblem(m: ModelManifest): string | undefined {
   if (typeof m.featurizer !== 'object' || m.featurizer === null) return 'featurizer spec missing';
   const spec = validateSpec(m.featurizer);
   if (spec) return spec;
-  const shape = m.architecture?.shape;
+  if (!ARCHITECTURE_KINDS.includes(m.architecture?.kind)) {
+    return `architecture.kind must be one of ${ARCHITECTURE_KINDS.join(', ')}`;
+  }
+  const shape = m.architecture.shape;
   if (!shape || shape.inputDim !== m.featurizer.wordBuckets + m.featurizer.charBuckets) {
     return 'architecture.shape.inputDim does not match the featurizer buckets';
   }

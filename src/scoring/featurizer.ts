@@ -2,7 +2,10 @@
  * Hashed n-gram featurizer shared by training and inference (one code path, so features cannot drift).
  * Text -> NFKC, lower-case, ASCII digits folded to 0, whitespace collapsed; then hashed word 1-2-grams
  * and char 3-5-grams in two separate blocks; log1p counts, each block L2-normalised (length-robust).
- * Hot path avoids per-n-gram allocations: FNV-1a over char codes, counts in a reused typed array.
+ * A text is normalised and hashed once, and its distinct buckets numbered 0..U-1 (its columns); each
+ * window then counts the columns of the n-grams that start inside it (windows overlap, so hashing per
+ * window would do the work twice). The columns also let the runner gather each distinct bucket once.
+ * Hot path avoids per-n-gram allocations: FNV-1a over char codes, counts in reused typed arrays.
  */
 
 export interface FeaturizerSpec {
@@ -15,9 +18,10 @@ export interface FeaturizerSpec {
   readonly charNgrams: readonly [3, 5];
   readonly weighting: 'log1p+l2-per-block';
   /**
-   * Inputs longer than this many UTF-16 units are scored in overlapping windows; the max score wins.
-   * Small windows keep a short injection from being diluted by a long benign page around it (with a
-   * 512/256 layout any span up to 256 chars lies whole inside a window of at most 512).
+   * Normalised texts longer than this many UTF-16 units are scored in overlapping windows; the max score
+   * wins. A window holds the n-grams that start inside it. Small windows keep a short injection from being
+   * diluted by a long benign page around it (with a 512/256 layout any span up to 256 chars starts inside
+   * a window that holds it whole).
    */
   readonly chunkChars: number;
   readonly chunkOverlap: number;
@@ -36,16 +40,48 @@ export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   chunkOverlap: 256,
 });
 
-/** Views into the featurizer's reused buffers: valid until the next featurize() call. */
+/** Views into the featurizer's reused buffers: valid until the next featurize call. */
 export interface SparseFeatures {
   readonly indices: Int32Array;
   readonly values: Float32Array;
   readonly length: number;
 }
 
+/**
+ * Every window of one text, back to back: window w is entries offsets[w]..offsets[w+1].
+ * Views into the featurizer's reused buffers: valid until the next featurize call.
+ */
+export interface WindowedFeatures {
+  readonly windows: number;
+  readonly offsets: Int32Array;
+  /** Column of each entry: its bucket is vocabulary[column]. */
+  readonly columns: Int32Array;
+  readonly values: Float32Array;
+  /** The text's distinct buckets, by column. */
+  readonly vocabulary: Int32Array;
+}
+
+/** One window of a WindowedFeatures as SparseFeatures (bucket indices copied out, values a view). */
+export function windowOf(f: WindowedFeatures, w: number): SparseFeatures {
+  const from = f.offsets[w]!;
+  const to = f.offsets[w + 1]!;
+  const indices = new Int32Array(to - from);
+  for (let j = from; j < to; j++) indices[j - from] = f.vocabulary[f.columns[j]!]!;
+  return { indices, values: f.values.subarray(from, to), length: to - from };
+}
+
+/** Number of windows of a text whose normalised length is `length`. */
+export function windowCount(
+  length: number,
+  spec: Pick<FeaturizerSpec, 'chunkChars' | 'chunkOverlap'>,
+): number {
+  if (length <= spec.chunkChars) return 1;
+  const step = spec.chunkChars - spec.chunkOverlap;
+  return Math.ceil((length - spec.chunkChars) / step) + 1;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** log1p of small counts, precomputed: nearly every n-gram occurs only a few times in a window. */
 const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 
@@ -74,10 +110,17 @@ function isSpace(c: number): boolean {
 
 /** Letters, digits, apostrophes and any non-ASCII code unit form words; ASCII punctuation splits them. */
 function isWordChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 95 || (c >= 65 && c <= 90) || c > 127
-  );
+  return c > 127 || ASCII_WORD[c] === 1;
 }
+
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 95 || (c >= 65 && c <= 90) ? 1 : 0,
+);
+
+/** ASCII folding by table: whitespace -> space, digits -> '0', upper -> lower case. */
+const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) =>
+  isSpace(c) ? 32 : c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? c + 32 : c,
+);
 
 export function validateSpec(spec: FeaturizerSpec): string | undefined {
   if (spec.kind !== 'hashed-ngrams-v1') return `unknown featurizer kind ${String(spec.kind)}`;
@@ -86,133 +129,258 @@ export function validateSpec(spec: FeaturizerSpec): string | undefined {
       return 'bucket counts must be powers of two between 16 and 2^24';
     }
   }
+  if (!(Number.isInteger(spec.chunkChars) && Number.isInteger(spec.chunkOverlap)))
+    return 'chunkChars and chunkOverlap must be integers';
   if (!(spec.chunkChars > spec.chunkOverlap && spec.chunkOverlap >= 0))
     return 'chunkChars must exceed chunkOverlap';
   return undefined;
 }
 
-/** Overlapping windows over long text, so an injection buried at the end of a page is still scored. */
-export function chunkText(text: string, spec: Pick<FeaturizerSpec, 'chunkChars' | 'chunkOverlap'>): string[] {
-  if (text.length <= spec.chunkChars) return [text];
-  const step = spec.chunkChars - spec.chunkOverlap;
-  const out: string[] = [];
-  for (let start = 0; ; start += step) {
-    const end = Math.min(text.length, start + spec.chunkChars);
-    out.push(text.slice(start, end));
-    if (end >= text.length) break;
-  }
-  return out;
-}
-
 export class Featurizer {
   readonly spec: FeaturizerSpec;
   readonly dimension: number;
-  private readonly counts: Int32Array;
   private readonly wordShift: number;
   private readonly charShift: number;
-  private touched = new Int32Array(0);
-  private values = new Float32Array(0);
+  /** Normalised text, space-padded, as char codes. */
   private chars = new Uint16Array(4096);
+  /** Column of each char n-gram by start position: 3 per position (3-, 4-, 5-gram), -1 past the end. */
+  private charCols = new Int32Array(3 * 4096);
+  /** Per word, in text order: start position, unigram column, column of the bigram it starts (or -1). */
+  private wordPos = new Int32Array(1024);
+  private wordUni = new Int32Array(1024);
+  private wordBi = new Int32Array(1024);
+  private wordCount = 0;
+  /** Bucket -> column in the current text, -1 when absent; reset entry by entry after each text. */
+  private readonly columnOf: Int32Array;
+  /** Column -> bucket. */
+  private vocabulary = new Int32Array(8192);
+  private vocabularySize = 0;
+  /** Columns below this are word buckets: the word block is numbered before the char block. */
+  private wordColumns = 0;
+  private counts = new Int32Array(8192);
+  private columns = new Int32Array(16384);
+  private values = new Float32Array(16384);
+  private offsets = new Int32Array(64);
 
   constructor(spec: FeaturizerSpec = DEFAULT_FEATURIZER_SPEC) {
     const problem = validateSpec(spec);
     if (problem) throw new Error(`invalid featurizer spec: ${problem}`);
     this.spec = spec;
     this.dimension = spec.wordBuckets + spec.charBuckets;
-    this.counts = new Int32Array(this.dimension);
+    this.columnOf = new Int32Array(this.dimension).fill(-1);
     this.wordShift = 32 - Math.log2(spec.wordBuckets);
     this.charShift = 32 - Math.log2(spec.charBuckets);
   }
 
-  /** Normalised text as a string (for tests and docs; the hot path works on char codes). */
+  /** Normalised text as a string (for tests, docs and near-duplicate detection). */
   normalizeText(text: string): string {
     const n = this.normalizeInto(text);
     return String.fromCharCode(...this.chars.subarray(1, n - 1));
   }
 
+  /** Features of the whole text as a single window, whatever its length. */
   featurize(text: string): SparseFeatures {
-    const n = this.normalizeInto(text);
-    // At most 3 char n-grams per position plus 2 word n-grams per word: size the buffers once, up front.
-    if (this.touched.length < 5 * n) {
-      this.touched = new Int32Array(5 * n);
-      this.values = new Float32Array(5 * n);
-    }
-    const buf = this.chars;
-    const counts = this.counts;
-    const touched = this.touched;
-    const values = this.values;
-    const wordShift = this.wordShift;
-    const charShift = this.charShift;
-    const charBase = this.spec.wordBuckets;
-    let nnz = 0;
+    const positions = this.hash(text);
+    this.reserve(1, positions);
+    const nnz = this.countWindow(0, positions, 0, 0);
+    this.offsets[1] = nnz;
+    return windowOf(this.view(1), 0);
+  }
 
-    // Word block: unigrams and bigrams of word-char runs.
+  /** Features of each scoring window of the text (one window when it fits chunkChars). */
+  featurizeWindows(text: string): WindowedFeatures {
+    const positions = this.hash(text);
+    const { chunkChars, chunkOverlap } = this.spec;
+    const windows = windowCount(positions, this.spec);
+    const step = chunkChars - chunkOverlap;
+    this.reserve(windows, Math.min(positions, windows * chunkChars));
+    const offsets = this.offsets;
+    offsets[0] = 0;
+    let firstWord = 0;
+    for (let w = 0; w < windows; w++) {
+      const from = w * step;
+      while (firstWord < this.wordCount && this.wordPos[firstWord]! < from) firstWord++;
+      offsets[w + 1] = this.countWindow(from, Math.min(positions, from + chunkChars), firstWord, offsets[w]!);
+    }
+    return this.view(windows);
+  }
+
+  private view(windows: number): WindowedFeatures {
+    const total = this.offsets[windows]!;
+    return {
+      windows,
+      offsets: this.offsets.subarray(0, windows + 1),
+      columns: this.columns.subarray(0, total),
+      values: this.values.subarray(0, total),
+      vocabulary: this.vocabulary.subarray(0, this.vocabularySize),
+    };
+  }
+
+  /**
+   * Counts the n-grams starting at positions [from, to) (words from index firstWord on), writes their
+   * entries at `at` and returns the end offset; leaves the counts zeroed.
+   */
+  private countWindow(from: number, to: number, firstWord: number, at: number): number {
+    const counts = this.counts;
+    const columns = this.columns;
+    const cols = this.charCols;
+    const wordPos = this.wordPos;
+    const wordUni = this.wordUni;
+    const wordBi = this.wordBi;
+    let nnz = at;
+    for (let w = firstWord; w < this.wordCount && wordPos[w]! < to; w++) {
+      const uni = wordUni[w]!;
+      if (counts[uni]!++ === 0) columns[nnz++] = uni;
+      const bi = wordBi[w]!;
+      if (bi >= 0 && counts[bi]!++ === 0) columns[nnz++] = bi;
+    }
+    const end = 3 * to;
+    for (let k = 3 * from; k < end; k++) {
+      const col = cols[k]!;
+      if (col >= 0 && counts[col]!++ === 0) columns[nnz++] = col;
+    }
+    // log1p counts, L2 per block (word columns come first); reset the counts for the next window.
+    const values = this.values;
+    const wordColumns = this.wordColumns;
+    let sumWord = 0;
+    let sumChar = 0;
+    for (let j = at; j < nnz; j++) {
+      const col = columns[j]!;
+      const c = counts[col]!;
+      const v = c < 256 ? LOG1P[c]! : Math.log1p(c);
+      counts[col] = 0;
+      values[j] = v;
+      if (col < wordColumns) sumWord += v * v;
+      else sumChar += v * v;
+    }
+    const invWord = sumWord > 0 ? 1 / Math.sqrt(sumWord) : 0;
+    const invChar = sumChar > 0 ? 1 / Math.sqrt(sumChar) : 0;
+    for (let j = at; j < nnz; j++) values[j] = values[j]! * (columns[j]! < wordColumns ? invWord : invChar);
+    return nnz;
+  }
+
+  /** The column of a bucket in the current text, numbering it on first sight. */
+  private column(idx: number): number {
+    const col = this.columnOf[idx]!;
+    if (col >= 0) return col;
+    this.columnOf[idx] = this.vocabularySize;
+    this.vocabulary[this.vocabularySize] = idx;
+    return this.vocabularySize++;
+  }
+
+  /**
+   * Normalises the text, fills charCols, the word tables and the vocabulary, and returns the number of
+   * n-gram start positions (the normalised length). Position p is the padding space or separator before
+   * char p.
+   */
+  private hash(text: string): number {
+    const n = this.normalizeInto(text);
+    const positions = Math.max(0, n - 2);
+    this.prepareColumns(4 * positions + 8);
+    if (this.charCols.length < 3 * positions) this.charCols = new Int32Array(6 * positions);
+    const buf = this.chars;
+    // Word block first (as the feature order has always been): unigrams of word-char runs, and the
+    // bigram each word starts with the next one.
+    const wordShift = this.wordShift;
+    let words = 0;
     let prev = 0;
-    let havePrev = false;
     let i = 0;
     while (i < n) {
       while (i < n && !isWordChar(buf[i]!)) i++;
       if (i >= n) break;
+      if (words === this.wordPos.length) this.growWords();
+      this.wordPos[words] = i - 1;
       let h = FNV_OFFSET;
       while (i < n && isWordChar(buf[i]!)) {
         h = Math.imul(h ^ buf[i]!, FNV_PRIME);
         i++;
       }
-      const uni = bucket(h, wordShift);
-      if (counts[uni]!++ === 0) touched[nnz++] = uni;
-      if (havePrev) {
-        const bi = bucket(Math.imul(prev ^ 0x2545f491, FNV_PRIME) ^ h, wordShift);
-        if (counts[bi]!++ === 0) touched[nnz++] = bi;
-      }
+      if (words > 0)
+        this.wordBi[words - 1] = this.column(bucket(Math.imul(prev ^ 0x2545f491, FNV_PRIME) ^ h, wordShift));
+      this.wordUni[words] = this.column(bucket(h, wordShift));
+      this.wordBi[words] = -1;
       prev = h;
-      havePrev = true;
+      words++;
     }
-
+    this.wordCount = words;
+    this.wordColumns = this.vocabularySize;
     // Char block: 3-, 4- and 5-grams over the space-padded text, one FNV pass per start position.
-    for (let s = 0; s + 3 <= n; s++) {
+    const cols = this.charCols;
+    const charShift = this.charShift;
+    const charBase = this.spec.wordBuckets;
+    for (let s = 0; s < positions; s++) {
       let h = Math.imul(Math.imul(FNV_OFFSET ^ buf[s]!, FNV_PRIME) ^ buf[s + 1]!, FNV_PRIME);
-      const end = Math.min(s + 5, n);
-      for (let k = s + 2; k < end; k++) {
-        h = Math.imul(h ^ buf[k]!, FNV_PRIME);
-        const idx = charBase + bucket(h, charShift);
-        if (counts[idx]!++ === 0) touched[nnz++] = idx;
-      }
+      h = Math.imul(h ^ buf[s + 2]!, FNV_PRIME);
+      cols[3 * s] = this.column(charBase + bucket(h, charShift));
+      if (s + 3 < n) {
+        h = Math.imul(h ^ buf[s + 3]!, FNV_PRIME);
+        cols[3 * s + 1] = this.column(charBase + bucket(h, charShift));
+      } else cols[3 * s + 1] = -1;
+      if (s + 4 < n) {
+        h = Math.imul(h ^ buf[s + 4]!, FNV_PRIME);
+        cols[3 * s + 2] = this.column(charBase + bucket(h, charShift));
+      } else cols[3 * s + 2] = -1;
     }
+    return positions;
+  }
 
-    // log1p counts, L2 per block; reset the shared counts for the next call.
-    let sumWord = 0;
-    let sumChar = 0;
-    for (let j = 0; j < nnz; j++) {
-      const idx = touched[j]!;
-      const c = counts[idx]!;
-      const v = c < 256 ? LOG1P[c]! : Math.log1p(c);
-      counts[idx] = 0;
-      values[j] = v;
-      if (idx < charBase) sumWord += v * v;
-      else sumChar += v * v;
+  /** Forgets the columns of the previous text and makes room for up to `ngrams` distinct buckets. */
+  private prepareColumns(ngrams: number): void {
+    for (let c = 0; c < this.vocabularySize; c++) this.columnOf[this.vocabulary[c]!] = -1;
+    this.vocabularySize = 0;
+    const distinct = Math.min(ngrams, this.dimension);
+    if (this.vocabulary.length < distinct) {
+      let size = this.vocabulary.length;
+      while (size < distinct) size *= 2;
+      this.vocabulary = new Int32Array(size);
+      this.counts = new Int32Array(size);
     }
-    const invWord = sumWord > 0 ? 1 / Math.sqrt(sumWord) : 0;
-    const invChar = sumChar > 0 ? 1 / Math.sqrt(sumChar) : 0;
-    for (let j = 0; j < nnz; j++) values[j] = values[j]! * (touched[j]! < charBase ? invWord : invChar);
-    return { indices: touched.subarray(0, nnz), values: values.subarray(0, nnz), length: nnz };
+  }
+
+  private growWords(): void {
+    const size = this.wordPos.length * 2;
+    for (const key of ['wordPos', 'wordUni', 'wordBi'] as const) {
+      const next = new Int32Array(size);
+      next.set(this[key]);
+      this[key] = next;
+    }
+  }
+
+  /** Sizes the entry buffers for `windows` windows spanning `positions` start positions in all. */
+  private reserve(windows: number, positions: number): void {
+    if (this.offsets.length < windows + 1) this.offsets = new Int32Array(2 * windows + 2);
+    // At most 3 char n-grams per position plus 2 word n-grams per word (a word spans 2 positions at least).
+    const entries = 4 * positions + 2 * windows + 8;
+    if (this.columns.length < entries) {
+      this.columns = new Int32Array(2 * entries);
+      this.values = new Float32Array(2 * entries);
+    }
   }
 
   /** Writes " " + normalised text + " " into this.chars and returns its length. */
   private normalizeInto(text: string): number {
-    let t = ASCII_ONLY.test(text) ? text : text.normalize('NFKC');
-    t = t.toLowerCase();
+    if (this.chars.length < text.length + 2) this.chars = new Uint16Array(text.length * 2 + 2);
+    const ascii = this.foldInto(text, true);
+    if (ascii >= 0) return ascii;
+    const t = text.normalize('NFKC').toLowerCase();
     if (this.chars.length < t.length + 2) this.chars = new Uint16Array(t.length * 2 + 2);
+    return this.foldInto(t, false);
+  }
+
+  /**
+   * Folds digits and whitespace (and, for ASCII, upper case) into this.chars; with asciiOnly, gives up
+   * and returns -1 at the first non-ASCII code unit (that text needs NFKC and full lower-casing first).
+   */
+  private foldInto(t: string, asciiOnly: boolean): number {
     const buf = this.chars;
     let n = 0;
     buf[n++] = 32;
     for (let i = 0; i < t.length; i++) {
       let c = t.charCodeAt(i);
-      if (isSpace(c)) {
-        if (buf[n - 1] === 32) continue;
-        c = 32;
-      } else if (c >= 48 && c <= 57) {
-        c = 48;
-      }
+      if (c < 128) c = ASCII_FOLD[c]!;
+      else if (asciiOnly) return -1;
+      else if (isSpace(c)) c = 32;
+      if (c === 32 && buf[n - 1] === 32) continue;
       buf[n++] = c;
     }
     if (buf[n - 1] !== 32) buf[n++] = 32;

@@ -1,7 +1,7 @@
 export type { Channels, ModelManifest } from './artifact.js';
 export { DEFAULT_MODEL } from './artifact.js';
-export type { FeaturizerSpec, SparseFeatures } from './featurizer.js';
-export { chunkText, DEFAULT_FEATURIZER_SPEC, Featurizer } from './featurizer.js';
+export type { FeaturizerSpec, SparseFeatures, WindowedFeatures } from './featurizer.js';
+export { DEFAULT_FEATURIZER_SPEC, Featurizer, windowCount, windowOf } from './featurizer.js';
 export type { EvalMetrics } from './metrics.js';
 export type {
   ModelInfo,

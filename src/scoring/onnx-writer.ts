@@ -1,6 +1,15 @@
 /**
  * Writes the network as an ONNX model (IR 8, opset 17, weights as raw_data) with protobufjs from a minimal
  * subset of the public onnx.proto (field numbers as upstream), and reads the weights back for parity checks.
+ *
+ * The graph ("embedding-bag-mlp-fused") scores windows in groups that share one gathered vocabulary:
+ *   indices int32 [groups, slots], weights float [groups, windows, slots] -> probability [groups, windows, 1]
+ *   bag = weights x E[indices] (one batched MatMul), then relu(bag W1 + b1) w2 + b2, sigmoid.
+ * One window per group is the plain per-window layout; one text per group gathers each distinct bucket of
+ * the text once. The linear skip z·u is folded into the MLP exactly: two more hidden units with W1 columns
+ * u and -u, b1 = 0 and w2 = +1, -1 (relu(x) - relu(-x) = x), so the graph has no separate skip branch.
+ * Models of the older kind ("embedding-bag-mlp": int64 indices [rows, slots], skip as its own MatMul,
+ * output [rows, 1]) are still read and run (rollback targets); this module no longer writes them.
  */
 import protobuf from 'protobufjs';
 import type { NetworkParams } from './network.js';
@@ -62,7 +71,7 @@ message OperatorSetIdProto { optional string domain = 1; optional int64 version 
 `;
 
 const FLOAT = 1;
-const INT64 = 7;
+const INT32 = 6;
 const ATTR_INT = 2;
 
 const root = protobuf.parse(ONNX_SUBSET, { keepCase: true }).root;
@@ -76,11 +85,6 @@ export const ONNX_OUTPUT = 'probability';
 function floatTensor(name: string, dims: number[], data: Float32Array) {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   return { name, dims, data_type: FLOAT, raw_data: Buffer.from(bytes) };
-}
-
-function int64Tensor(name: string, values: number[]) {
-  const data = new BigInt64Array(values.map((v) => BigInt(v)));
-  return { name, dims: [values.length], data_type: INT64, raw_data: Buffer.from(data.buffer) };
 }
 
 function valueInfo(name: string, elemType: number, dims: Array<number | string>) {
@@ -99,37 +103,50 @@ function node(opType: string, inputs: string[], outputs: string[], attribute: ob
   return { op_type: opType, name: outputs[0], input: inputs, output: outputs, attribute };
 }
 
+/** W1, b1 and w2 with the linear skip folded in as two more hidden units (see the module comment). */
+function foldSkip(params: NetworkParams): { w1: Float32Array; b1: Float32Array; w2: Float32Array } {
+  const { embedDim: d, hiddenDim: h } = params;
+  const width = h + 2;
+  const w1 = new Float32Array(d * width);
+  for (let k = 0; k < d; k++) {
+    w1.set(params.w1.subarray(k * h, (k + 1) * h), k * width);
+    w1[k * width + h] = params.u[k]!;
+    w1[k * width + h + 1] = -params.u[k]!;
+  }
+  const b1 = new Float32Array(width);
+  b1.set(params.b1);
+  const w2 = new Float32Array(width);
+  w2.set(params.w2);
+  w2[h] = 1;
+  w2[h + 1] = -1;
+  return { w1, b1, w2 };
+}
+
 export function encodeOnnx(params: NetworkParams, meta: Record<string, string> = {}): Uint8Array {
   const { inputDim, embedDim: d, hiddenDim: h } = params;
+  const folded = foldSkip(params);
   const graph = {
-    name: 'airlock-embedding-bag-mlp',
+    name: 'airlock-embedding-bag-mlp-fused',
     input: [
-      valueInfo(ONNX_INPUT_INDICES, INT64, ['batch', 'slots']),
-      valueInfo(ONNX_INPUT_WEIGHTS, FLOAT, ['batch', 'slots']),
+      valueInfo(ONNX_INPUT_INDICES, INT32, ['groups', 'slots']),
+      valueInfo(ONNX_INPUT_WEIGHTS, FLOAT, ['groups', 'windows', 'slots']),
     ],
-    output: [valueInfo(ONNX_OUTPUT, FLOAT, ['batch', 1])],
+    output: [valueInfo(ONNX_OUTPUT, FLOAT, ['groups', 'windows', 1])],
     initializer: [
       floatTensor('E', [inputDim, d], params.embedding),
-      floatTensor('W1', [d, h], params.w1),
-      floatTensor('b1', [h], params.b1),
-      floatTensor('w2', [h, 1], params.w2),
-      floatTensor('u', [d, 1], params.u),
+      floatTensor('W1', [d, h + 2], folded.w1),
+      floatTensor('b1', [h + 2], folded.b1),
+      floatTensor('w2', [h + 2, 1], folded.w2),
       floatTensor('b2', [1], params.b2),
-      int64Tensor('axis2', [2]),
-      int64Tensor('axis1', [1]),
     ],
     node: [
       node('Gather', ['E', ONNX_INPUT_INDICES], ['gathered'], [{ name: 'axis', type: ATTR_INT, i: 0 }]),
-      node('Unsqueeze', [ONNX_INPUT_WEIGHTS, 'axis2'], ['weights3']),
-      node('Mul', ['gathered', 'weights3'], ['weighted']),
-      node('ReduceSum', ['weighted', 'axis1'], ['bag'], [{ name: 'keepdims', type: ATTR_INT, i: 0 }]),
+      node('MatMul', [ONNX_INPUT_WEIGHTS, 'gathered'], ['bag']),
       node('MatMul', ['bag', 'W1'], ['hidden_mm']),
       node('Add', ['hidden_mm', 'b1'], ['hidden_pre']),
       node('Relu', ['hidden_pre'], ['hidden']),
       node('MatMul', ['hidden', 'w2'], ['deep']),
-      node('MatMul', ['bag', 'u'], ['wide']),
-      node('Add', ['deep', 'wide'], ['sum']),
-      node('Add', ['sum', 'b2'], ['logit']),
+      node('Add', ['deep', 'b2'], ['logit']),
       node('Sigmoid', ['logit'], [ONNX_OUTPUT]),
     ],
   };
@@ -152,7 +169,10 @@ interface DecodedTensor {
   raw_data: Uint8Array;
 }
 
-/** Reads the weights of a model written by encodeOnnx (used to run the TypeScript reference pass). */
+/**
+ * Reads the weights of a model written by encodeOnnx, or of the older kind (which keeps the skip `u` as
+ * its own initializer), as the NetworkParams the TypeScript reference pass runs.
+ */
 export function decodeOnnxParams(bytes: Uint8Array): NetworkParams {
   const decoded = ModelProto.decode(bytes) as unknown as { graph?: { initializer?: DecodedTensor[] } };
   const tensors = new Map<string, DecodedTensor>();
@@ -166,15 +186,19 @@ export function decodeOnnxParams(bytes: Uint8Array): NetworkParams {
   };
   const e = floats('E');
   const w1 = floats('W1');
-  return {
-    inputDim: e.dims[0]!,
-    embedDim: e.dims[1]!,
-    hiddenDim: w1.dims[1]!,
-    embedding: e.data,
-    w1: w1.data,
-    b1: floats('b1').data,
-    w2: floats('w2').data,
-    u: floats('u').data,
-    b2: floats('b2').data,
-  };
+  const b1 = floats('b1').data;
+  const w2 = floats('w2').data;
+  const shape = { inputDim: e.dims[0]!, embedDim: e.dims[1]!, embedding: e.data, b2: floats('b2').data };
+  if (tensors.has('u')) return { ...shape, hiddenDim: w1.dims[1]!, w1: w1.data, b1, w2, u: floats('u').data };
+  // Fused: the last two hidden units are the folded skip (columns u and -u of W1).
+  const d = shape.embedDim;
+  const width = w1.dims[1]!;
+  const h = width - 2;
+  const unfolded = new Float32Array(d * h);
+  const u = new Float32Array(d);
+  for (let k = 0; k < d; k++) {
+    unfolded.set(w1.data.subarray(k * width, k * width + h), k * h);
+    u[k] = w1.data[k * width + h]!;
+  }
+  return { ...shape, hiddenDim: h, w1: unfolded, b1: b1.slice(0, h), w2: w2.slice(0, h), u };
 }

@@ -1,145 +1,298 @@
 /**
- * One loaded model version: its verified artifact, its featurizer and one onnxruntime InferenceSession.
- * Texts are chunked into windows, featurized, padded into [rows, slots] int64/float tensors and run in a
- * single session.run; a text's score is the max over its windows.
+ * One loaded model version: its verified artifact, its featurizer and one onnxruntime session.
+ * Each text is featurized into windows, all windows of a call go through one session run, and a text's
+ * score is the max over its windows. A fused model (see onnx-writer.ts) takes, per run, whichever layout
+ * gathers less: a group per window, or a group per text that gathers each distinct bucket of the text
+ * once (the overlapping windows of a text share most of their n-grams). An older "embedding-bag-mlp"
+ * model runs one row per window with int64 indices.
  */
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { createRequire } from 'node:module';
+import { Tensor } from 'onnxruntime-node';
 import { AirlockError } from '../errors.js';
-import { type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
-import { chunkText, Featurizer } from './featurizer.js';
+import { type ArchitectureKind, type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
+import { Featurizer, windowCount } from './featurizer.js';
+
+/**
+ * onnxruntime-node's native session. The package's public InferenceSession.run validates its arguments
+ * and then defers the (synchronous) native run to a setImmediate: ~15 µs per call here, as much as the
+ * graph itself for one prompt. The runner calls the native session directly; onnxruntime-node is pinned
+ * to an exact version, and the onnx tests fail if this internal interface changes.
+ */
+interface NativeSession {
+  loadModel(buffer: ArrayBufferLike, byteOffset: number, byteLength: number, options: object): void;
+  readonly inputMetadata: ReadonlyArray<{ name: string; type: number }>;
+  readonly outputMetadata: ReadonlyArray<{ name: string }>;
+  run(feeds: Record<string, Tensor>, fetches: Record<string, null>, options: object): Record<string, Tensor>;
+  dispose(): void;
+}
+
+const native = createRequire(import.meta.url)('onnxruntime-node/dist/binding.js') as {
+  binding: { InferenceSession: new () => NativeSession };
+  initOrt(): void;
+};
+
+const SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
+/** ONNX element types of the indices input, by architecture kind. */
+const INDEX_TYPE: Record<ArchitectureKind, number> = { 'embedding-bag-mlp-fused': 6, 'embedding-bag-mlp': 7 };
+/**
+ * Cost of one multiply-add of the bag MatMul relative to gathering one embedding row (a cache miss into
+ * a table of megabytes): measured ~1/30 on this machine, rounded to keep the layout choice simple.
+ */
+const MAC_PER_GATHER = 1 / 32;
 
 export class ModelRunner {
   readonly name: string;
   readonly version: string;
   readonly threshold: number;
   readonly artifact: LoadedArtifact;
-  private readonly session: InferenceSession;
+  private readonly session: NativeSession;
   private readonly featurizer: Featurizer;
+  private readonly fused: boolean;
+  private readonly embedDim: number;
   private readonly inputIndices: string;
   private readonly inputWeights: string;
-  private readonly output: string;
-  /** Runs started and not yet finished: release() waits for them. */
-  private inflight = 0;
-  private idle: Array<() => void> = [];
+  private readonly fetches: Record<string, null>;
   private released = false;
   runs = 0;
-  private poolIdx = new Int32Array(16384);
-  private poolVal = new Float32Array(16384);
+  /** Runs that took the one-group-per-text layout. */
+  groupRuns = 0;
+  // Reused between runs: every window's entries (column in its text, value), each text's vocabulary.
+  private entryCol = new Int32Array(16384);
+  private entryVal = new Float32Array(16384);
+  private vocab = new Int32Array(8192);
+  private tensorIdx = new Int32Array(16384);
+  private tensorVal = new Float32Array(16384);
 
-  private constructor(artifact: LoadedArtifact, session: InferenceSession) {
+  private constructor(artifact: LoadedArtifact, session: NativeSession) {
     this.artifact = artifact;
-    this.name = artifact.manifest.name;
-    this.version = artifact.manifest.version;
-    this.threshold = artifact.manifest.threshold;
+    const { manifest } = artifact;
+    this.name = manifest.name;
+    this.version = manifest.version;
+    this.threshold = manifest.threshold;
     this.session = session;
-    this.featurizer = new Featurizer(artifact.manifest.featurizer);
-    [this.inputIndices, this.inputWeights] = artifact.manifest.architecture.inputs;
-    this.output = artifact.manifest.architecture.output;
+    this.featurizer = new Featurizer(manifest.featurizer);
+    this.fused = manifest.architecture.kind === 'embedding-bag-mlp-fused';
+    this.embedDim = manifest.architecture.shape.embedDim;
+    [this.inputIndices, this.inputWeights] = manifest.architecture.inputs;
+    this.fetches = { [manifest.architecture.output]: null };
   }
 
   /** Verifies the digest, then builds the session; any load failure is ERR_MODEL_INVALID naming the file. */
   static async load(modelsDir: string, name: string, version: string): Promise<ModelRunner> {
     const artifact = readArtifact(modelsDir, name, version);
     const file = `${artifact.dir}/${MODEL_FILE}`;
-    let session: InferenceSession;
-    try {
-      session = await InferenceSession.create(artifact.onnxBytes, {
-        intraOpNumThreads: 1,
-        interOpNumThreads: 1,
-        graphOptimizationLevel: 'all',
-      });
-    } catch (err) {
+    const session = createSession(artifact, file);
+    const { kind, inputs, output } = artifact.manifest.architecture;
+    const indices = session.inputMetadata.find((i) => i.name === inputs[0]);
+    if (
+      indices?.type !== INDEX_TYPE[kind] ||
+      !session.inputMetadata.some((i) => i.name === inputs[1]) ||
+      !session.outputMetadata.some((o) => o.name === output)
+    ) {
+      session.dispose();
       throw new AirlockError(
         'ERR_MODEL_INVALID',
-        `${file}: onnxruntime refused the model: ${(err as Error).message}`,
-        {
-          file,
-        },
+        `${file}: graph inputs/outputs do not match model.json (architecture ${kind})`,
+        { file },
       );
-    }
-    const { inputs, output } = artifact.manifest.architecture;
-    if (!inputs.every((i) => session.inputNames.includes(i)) || !session.outputNames.includes(output)) {
-      await session.release();
-      throw new AirlockError('ERR_MODEL_INVALID', `${file}: graph inputs/outputs do not match model.json`, {
-        file,
-      });
     }
     return new ModelRunner(artifact, session);
   }
 
-  /** Number of tensor rows (windows) a text will take. */
+  /** Tensor rows (windows) a text will take, estimated from its raw length (for queue accounting). */
   rowsFor(text: string): number {
-    return chunkText(text, this.featurizer.spec).length;
+    return windowCount(text.length, this.featurizer.spec);
   }
 
-  /** Scores each text (max over its windows) in one session.run. */
-  async score(texts: readonly string[]): Promise<number[]> {
+  /** Scores each text (max over its windows) in one session run. */
+  score(texts: readonly string[]): number[] {
     if (this.released)
       throw new AirlockError('ERR_SCORING_UNAVAILABLE', `${this.name}@${this.version} was released`);
-    const owners: number[] = [];
-    const offsets: number[] = [0];
-    let slots = 1;
-    texts.forEach((text, t) => {
-      for (const chunk of chunkText(text, this.featurizer.spec)) {
-        const f = this.featurizer.featurize(chunk);
-        const at = offsets[offsets.length - 1]!;
-        this.reserve(at + f.length);
-        this.poolIdx.set(f.indices, at);
-        this.poolVal.set(f.values, at);
-        offsets.push(at + f.length);
-        owners.push(t);
-        if (f.length > slots) slots = f.length;
-      }
-    });
-    const rows = owners.length;
-    const indices = new BigInt64Array(rows * slots);
-    // Little-endian int64: write the low 32 bits through an Int32 view (no per-element BigInt).
-    const low = new Int32Array(indices.buffer);
-    const weights = new Float32Array(rows * slots);
-    for (let r = 0; r < rows; r++) {
-      const from = offsets[r]!;
-      const to = offsets[r + 1]!;
-      const base = r * slots;
-      for (let j = from; j < to; j++) low[(base + j - from) * 2] = this.poolIdx[j]!;
-      weights.set(this.poolVal.subarray(from, to), base);
-    }
-    this.inflight++;
+    const batch = this.featurizeAll(texts);
     this.runs++;
-    try {
-      const out = await this.session.run({
-        [this.inputIndices]: new Tensor('int64', indices, [rows, slots]),
-        [this.inputWeights]: new Tensor('float32', weights, [rows, slots]),
-      });
-      const probs = out[this.output]!.data as Float32Array;
-      const scores = new Array<number>(texts.length).fill(0);
-      for (let r = 0; r < rows; r++) {
-        const t = owners[r]!;
-        if (probs[r]! > scores[t]!) scores[t] = probs[r]!;
+    if (!this.fused) return this.runRows(batch, true);
+    const { rows, maxEntries, maxVocab, maxWindows } = batch;
+    const d = this.embedDim;
+    const rowCost = rows * maxEntries * (1 + d * MAC_PER_GATHER);
+    const groupCost = texts.length * maxVocab * (1 + maxWindows * d * MAC_PER_GATHER);
+    return groupCost < rowCost ? this.runGroups(batch) : this.runRows(batch, false);
+  }
+
+  /** Featurizes every text into the reused entry and vocabulary pools. */
+  private featurizeAll(texts: readonly string[]): Batch {
+    const windowStart: number[] = [0];
+    const owner: number[] = [];
+    const windowIndex: number[] = [];
+    const vocabStart: number[] = [0];
+    let maxEntries = 1;
+    let maxVocab = 1;
+    let maxWindows = 1;
+    for (let t = 0; t < texts.length; t++) {
+      const f = this.featurizer.featurizeWindows(texts[t]!);
+      const at = windowStart[windowStart.length - 1]!;
+      const vocabAt = vocabStart[t]!;
+      this.reserve(at + f.offsets[f.windows]!, vocabAt + f.vocabulary.length);
+      this.entryCol.set(f.columns, at);
+      this.entryVal.set(f.values, at);
+      this.vocab.set(f.vocabulary, vocabAt);
+      vocabStart.push(vocabAt + f.vocabulary.length);
+      for (let w = 0; w < f.windows; w++) {
+        windowStart.push(at + f.offsets[w + 1]!);
+        owner.push(t);
+        windowIndex.push(w);
+        maxEntries = Math.max(maxEntries, f.offsets[w + 1]! - f.offsets[w]!);
       }
-      return scores;
-    } finally {
-      this.inflight--;
-      if (this.inflight === 0) for (const done of this.idle.splice(0)) done();
+      maxVocab = Math.max(maxVocab, f.vocabulary.length);
+      maxWindows = Math.max(maxWindows, f.windows);
+    }
+    return {
+      texts: texts.length,
+      rows: owner.length,
+      windowStart,
+      owner,
+      windowIndex,
+      vocabStart,
+      maxEntries,
+      maxVocab,
+      maxWindows,
+    };
+  }
+
+  /** One row per window: indices and weights [rows, slots] (fused: weights [rows, 1, slots]). */
+  private runRows(batch: Batch, int64: boolean): number[] {
+    const { rows, maxEntries: slots, windowStart, owner, vocabStart } = batch;
+    const cells = rows * slots;
+    const { idx, val } = this.tensorBuffers(int64 ? 2 * cells : cells, cells);
+    for (let r = 0; r < rows; r++) {
+      const from = windowStart[r]!;
+      const to = windowStart[r + 1]!;
+      const vocabAt = vocabStart[owner[r]!]!;
+      const base = r * slots - from;
+      // Little-endian int64: the low 32 bits through the Int32 view, the high ones stay 0.
+      const stride = int64 ? 2 : 1;
+      for (let j = from; j < to; j++) {
+        idx[(base + j) * stride] = this.vocab[vocabAt + this.entryCol[j]!]!;
+        val[base + j] = this.entryVal[j]!;
+      }
+    }
+    const indices = int64
+      ? new Tensor('int64', new BigInt64Array(idx.buffer, 0, cells), [rows, slots])
+      : new Tensor('int32', idx, [rows, slots]);
+    const probs = this.run(indices, new Tensor('float32', val, int64 ? [rows, slots] : [rows, 1, slots]));
+    return maxByText(batch, (r) => probs[r]!);
+  }
+
+  /** One group per text: its vocabulary gathered once, weights [texts, windows, vocabulary]. */
+  private runGroups(batch: Batch): number[] {
+    const {
+      texts,
+      maxVocab: slots,
+      maxWindows: windows,
+      windowStart,
+      owner,
+      windowIndex,
+      vocabStart,
+    } = batch;
+    this.groupRuns++;
+    const { idx, val } = this.tensorBuffers(texts * slots, texts * windows * slots);
+    for (let t = 0; t < texts; t++)
+      idx.set(this.vocab.subarray(vocabStart[t]!, vocabStart[t + 1]!), t * slots);
+    for (let r = 0; r < batch.rows; r++) {
+      const base = (owner[r]! * windows + windowIndex[r]!) * slots;
+      for (let j = windowStart[r]!; j < windowStart[r + 1]!; j++)
+        val[base + this.entryCol[j]!] = this.entryVal[j]!;
+    }
+    const probs = this.run(
+      new Tensor('int32', idx, [texts, slots]),
+      new Tensor('float32', val, [texts, windows, slots]),
+    );
+    return maxByText(batch, (r) => probs[owner[r]! * windows + windowIndex[r]!]!);
+  }
+
+  private run(indices: Tensor, weights: Tensor): Float32Array {
+    const out = this.session.run(
+      { [this.inputIndices]: indices, [this.inputWeights]: weights },
+      this.fetches,
+      {},
+    );
+    return Object.values(out)[0]!.data as Float32Array;
+  }
+
+  /** Zeroed views of the reused tensor buffers (onnxruntime reads them during the synchronous run only). */
+  private tensorBuffers(indexCells: number, weightCells: number): { idx: Int32Array; val: Float32Array } {
+    if (this.tensorIdx.length < indexCells) this.tensorIdx = new Int32Array(2 * indexCells);
+    if (this.tensorVal.length < weightCells) this.tensorVal = new Float32Array(2 * weightCells);
+    const idx = this.tensorIdx.subarray(0, indexCells);
+    const val = this.tensorVal.subarray(0, weightCells);
+    idx.fill(0);
+    val.fill(0);
+    return { idx, val };
+  }
+
+  /** Grows the entry and vocabulary pools to hold `entries` and `vocabulary` items. */
+  private reserve(entries: number, vocabulary: number): void {
+    if (entries > this.entryCol.length) {
+      const col = new Int32Array(2 * entries);
+      col.set(this.entryCol);
+      const val = new Float32Array(2 * entries);
+      val.set(this.entryVal);
+      this.entryCol = col;
+      this.entryVal = val;
+    }
+    if (vocabulary > this.vocab.length) {
+      const vocab = new Int32Array(2 * vocabulary);
+      vocab.set(this.vocab);
+      this.vocab = vocab;
     }
   }
 
-  /** Grows the reused feature pool (all windows of one run) to hold n features. */
-  private reserve(n: number): void {
-    if (n <= this.poolIdx.length) return;
-    const size = Math.max(n, this.poolIdx.length * 2);
-    const idx = new Int32Array(size);
-    idx.set(this.poolIdx);
-    const val = new Float32Array(size);
-    val.set(this.poolVal);
-    this.poolIdx = idx;
-    this.poolVal = val;
-  }
-
-  /** Releases the session once in-flight runs have finished. */
+  /** Releases the session (runs are synchronous, so none is in flight). */
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    if (this.inflight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
-    await this.session.release();
+    this.session.dispose();
+  }
+}
+
+/** The windows of one run: window r holds entries windowStart[r]..windowStart[r+1] of text owner[r]. */
+interface Batch {
+  texts: number;
+  rows: number;
+  windowStart: number[];
+  owner: number[];
+  /** Window r is window windowIndex[r] of its text. */
+  windowIndex: number[];
+  /** Text t's vocabulary is vocab[vocabStart[t]..vocabStart[t+1]]. */
+  vocabStart: number[];
+  maxEntries: number;
+  maxVocab: number;
+  maxWindows: number;
+}
+
+function maxByText(batch: Batch, probability: (row: number) => number): number[] {
+  const scores = new Array<number>(batch.texts).fill(0);
+  for (let r = 0; r < batch.rows; r++) {
+    const p = probability(r);
+    const t = batch.owner[r]!;
+    if (p > scores[t]!) scores[t] = p;
+  }
+  return scores;
+}
+
+function createSession(artifact: LoadedArtifact, file: string): NativeSession {
+  try {
+    native.initOrt();
+    const session = new native.binding.InferenceSession();
+    const bytes = artifact.onnxBytes;
+    session.loadModel(bytes.buffer, bytes.byteOffset, bytes.byteLength, SESSION_OPTIONS);
+    return session;
+  } catch (err) {
+    throw new AirlockError(
+      'ERR_MODEL_INVALID',
+      `${file}: onnxruntime refused the model: ${(err as Error).message}`,
+      {
+        file,
+      },
+    );
   }
 }

@@ -17,6 +17,9 @@ import {
 } from './artifact.js';
 import { ModelRunner } from './runner.js';
 
+/** Longest stretch of back-to-back scoring in microtasks before the service yields to the event loop. */
+const YIELD_AFTER_MS = 1;
+
 export interface ScoreResult {
   score: number;
   label: 'injection' | 'benign';
@@ -94,6 +97,8 @@ class ModelSlot {
   queuedRows = 0;
   running = false;
   scheduled = false;
+  /** The slot's flush as a task for queueMicrotask/setImmediate, made once. */
+  flushTask: (() => void) | undefined;
   shadow: Shadow | undefined;
   /** Serialises channel changes so two promotes cannot interleave. */
   changing: Promise<unknown> = Promise.resolve();
@@ -142,6 +147,9 @@ class Service implements ScoringService {
   private readonly maxQueue: number;
   private readonly onShadow: ((s: ShadowComparison) => void) | undefined;
   private closed = false;
+  /** When the event loop last had a turn, and whether a marker for the next turn is already queued. */
+  private turnAt = performance.now();
+  private turnPending = false;
 
   constructor(opts: ScoringServiceOptions) {
     this.modelsDir = opts.modelsDir;
@@ -183,17 +191,33 @@ class Service implements ScoringService {
     });
   }
 
-  /** Calls made in the same tick share one run; calls made while a run is in flight share the next one. */
+  /**
+   * Calls made in the same tick share one run, flushed in a microtask: a single caller gets its answer
+   * without waiting for an event-loop turn. Scoring back to back (a caller that awaits score() in a loop
+   * never leaves the microtask queue) switches to setImmediate once the event loop has not had a turn
+   * for YIELD_AFTER_MS, so timers and I/O are never starved.
+   */
   private schedule(slot: ModelSlot): void {
     if (slot.running || slot.scheduled) return;
     slot.scheduled = true;
-    queueMicrotask(() => {
+    slot.flushTask ??= () => {
       slot.scheduled = false;
-      void this.flush(slot);
-    });
+      this.flush(slot);
+    };
+    if (performance.now() - this.turnAt < YIELD_AFTER_MS) queueMicrotask(slot.flushTask);
+    else setImmediate(slot.flushTask);
+    if (!this.turnPending) {
+      this.turnPending = true;
+      setImmediate(this.markTurn);
+    }
   }
 
-  private async flush(slot: ModelSlot): Promise<void> {
+  private readonly markTurn = () => {
+    this.turnPending = false;
+    this.turnAt = performance.now();
+  };
+
+  private flush(slot: ModelSlot): void {
     if (slot.running || slot.queue.length === 0) return;
     slot.running = true;
     const jobs: Job[] = [];
@@ -204,45 +228,59 @@ class Service implements ScoringService {
       rows += job.rows;
     }
     slot.queuedRows -= rows;
-    const texts = jobs.flatMap((j) => j.texts);
-    // Captured now: a promote during the run does not move this batch to another session.
+    const texts = jobs.length === 1 ? jobs[0]!.texts : jobs.flatMap((j) => j.texts);
+    // Captured now: a promote before the shadow run does not move this batch to another session.
     const active = slot.active;
     const candidate = slot.candidate;
+    let scores: number[];
     try {
-      const scores = await active.score(texts);
-      let at = 0;
-      for (const job of jobs) {
-        const part = scores.slice(at, at + job.texts.length);
-        at += job.texts.length;
-        job.resolve(
-          part.map((score) => ({
-            score,
-            label: score >= active.threshold ? 'injection' : 'benign',
-            threshold: active.threshold,
-            model: slot.name,
-            version: active.version,
-          })),
-        );
-      }
-      if (candidate) await this.runShadow(slot, active, candidate, texts, scores);
+      scores = active.score(texts);
     } catch (err) {
       for (const job of jobs) job.reject(err);
-    } finally {
-      slot.running = false;
-      if (slot.queue.length > 0) this.schedule(slot);
+      this.finish(slot);
+      return;
     }
+    let at = 0;
+    for (const job of jobs) {
+      const results = new Array<ScoreResult>(job.texts.length);
+      for (let i = 0; i < results.length; i++) {
+        const score = scores[at++]!;
+        results[i] = {
+          score,
+          label: score >= active.threshold ? 'injection' : 'benign',
+          threshold: active.threshold,
+          model: slot.name,
+          version: active.version,
+        };
+      }
+      job.resolve(results);
+    }
+    if (!candidate) {
+      this.finish(slot);
+      return;
+    }
+    // The shadow run waits for a turn so that callers get their answers first.
+    setImmediate(() => {
+      this.runShadow(slot, active, candidate, texts, scores);
+      this.finish(slot);
+    });
   }
 
-  private async runShadow(
+  private finish(slot: ModelSlot): void {
+    slot.running = false;
+    if (slot.queue.length > 0) this.schedule(slot);
+  }
+
+  private runShadow(
     slot: ModelSlot,
     active: ModelRunner,
     candidate: ModelRunner,
-    texts: string[],
+    texts: readonly string[],
     activeScores: number[],
-  ): Promise<void> {
+  ): void {
     let candidateScores: number[];
     try {
-      candidateScores = await candidate.score(texts);
+      candidateScores = candidate.score(texts);
     } catch (err) {
       // The shadow never affects answers; a released or failing candidate only loses this comparison.
       if (!isAirlockError(err)) log.warn({ err, model: slot.name }, 'shadow scoring failed');

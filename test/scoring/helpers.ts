@@ -2,10 +2,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Channels, MODEL_FORMAT, type ModelManifest, sha256 } from '../../src/scoring/artifact.js';
-import { DEFAULT_FEATURIZER_SPEC, type FeaturizerSpec } from '../../src/scoring/featurizer.js';
-import { allocateParams, type NetworkParams } from '../../src/scoring/network.js';
 import {
+  type ArchitectureKind,
+  type Channels,
+  MODEL_FORMAT,
+  type ModelManifest,
+  sha256,
+} from '../../src/scoring/artifact.js';
+import { DEFAULT_FEATURIZER_SPEC, type FeaturizerSpec } from '../../src/scoring/featurizer.js';
+import { allocateParams, type NetworkParams, type NetworkShape } from '../../src/scoring/network.js';
+import {
+  decodeOnnxParams,
   encodeOnnx,
   ONNX_INPUT_INDICES,
   ONNX_INPUT_WEIGHTS,
@@ -23,13 +30,31 @@ export function randomParams(seed: number, spec: FeaturizerSpec = TINY_SPEC): Ne
   return p;
 }
 
+/** The shape of a given ONNX model (random params for an unreadable one: tests of corrupt files). */
+function decodeShape(onnx: Uint8Array, featurizer: FeaturizerSpec): NetworkShape {
+  try {
+    return decodeOnnxParams(onnx);
+  } catch {
+    return { inputDim: featurizer.wordBuckets + featurizer.charBuckets, embedDim: 8, hiddenDim: 8 };
+  }
+}
+
 export function writeModel(
   modelsDir: string,
-  opts: { name?: string; version: string; seed?: number; threshold?: number; onnx?: Uint8Array },
+  opts: {
+    name?: string;
+    version: string;
+    seed?: number;
+    threshold?: number;
+    onnx?: Uint8Array;
+    featurizer?: FeaturizerSpec;
+    kind?: ArchitectureKind;
+  },
 ): string {
   const name = opts.name ?? 'prompt-injection';
-  const params = randomParams(opts.seed ?? 1);
-  const onnx = opts.onnx ?? encodeOnnx(params);
+  const featurizer = opts.featurizer ?? TINY_SPEC;
+  const onnx = opts.onnx ?? encodeOnnx(randomParams(opts.seed ?? 1));
+  const params = decodeShape(onnx, featurizer);
   const dir = join(modelsDir, name, opts.version);
   mkdirSync(dir, { recursive: true });
   const manifest: ModelManifest = {
@@ -38,12 +63,12 @@ export function writeModel(
     version: opts.version,
     onnx: { file: 'model.onnx', sha256: sha256(onnx), bytes: onnx.byteLength },
     architecture: {
-      kind: 'embedding-bag-mlp',
+      kind: opts.kind ?? 'embedding-bag-mlp-fused',
       shape: { inputDim: params.inputDim, embedDim: params.embedDim, hiddenDim: params.hiddenDim },
       inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
       output: ONNX_OUTPUT,
     },
-    featurizer: TINY_SPEC,
+    featurizer,
     labels: ['benign', 'injection'],
     threshold: opts.threshold ?? 0.5,
     targetFpr: 0.01,

@@ -197,7 +197,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     version,
     onnx: { file: MODEL_FILE, sha256: sha256(onnx), bytes: onnx.byteLength },
     architecture: {
-      kind: 'embedding-bag-mlp',
+      kind: 'embedding-bag-mlp-fused',
       shape,
       inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
       output: ONNX_OUTPUT,

@@ -3,8 +3,7 @@
  * weights, Adam for the dense layers, lazy Adam (only touched rows) for the embedding table, fixed seed,
  * deterministic order. With embedDim 1 and hiddenDim 0 the same code trains the logistic-regression baseline.
  */
-import type { Featurizer, SparseFeatures } from '../featurizer.js';
-import { chunkText } from '../featurizer.js';
+import { type Featurizer, type SparseFeatures, windowOf } from '../featurizer.js';
 import {
   allocateParams,
   createForwardState,
@@ -55,11 +54,12 @@ export function buildTrainingMatrix(rows: readonly Row[], featurizer: Featurizer
   for (const r of rows) perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
   const raw: Array<{ feats: SparseFeatures; label: 0 | 1; weight: number }> = [];
   for (const r of rows) {
-    const chunks = chunkText(r.text, featurizer.spec);
-    const used = r.label === 1 ? chunks.slice(0, 1) : spread(chunks, MAX_NEGATIVE_CHUNKS);
+    const windows = featurizer.featurizeWindows(r.text);
+    const all = Array.from({ length: windows.windows }, (_, k) => k);
+    const used = r.label === 1 ? all.slice(0, 1) : spread(all, MAX_NEGATIVE_CHUNKS);
     const w = 1 / Math.sqrt(perSource.get(r.source)!) / used.length;
-    for (const chunk of used) {
-      const f = featurizer.featurize(chunk);
+    for (const k of used) {
+      const f = windowOf(windows, k);
       raw.push({
         feats: { indices: f.indices.slice(), values: f.values.slice(), length: f.length },
         label: r.label,
@@ -285,8 +285,9 @@ export function scoreRows(params: NetworkParams, rows: readonly Row[], featurize
   const state = createForwardState(params);
   return rows.map((r) => {
     let best = 0;
-    for (const chunk of chunkText(r.text, featurizer.spec)) {
-      const p = sigmoid(forward(params, featurizer.featurize(chunk), state));
+    const windows = featurizer.featurizeWindows(r.text);
+    for (let k = 0; k < windows.windows; k++) {
+      const p = sigmoid(forward(params, windowOf(windows, k), state));
       if (p > best) best = p;
     }
     return best;
