@@ -1,6 +1,6 @@
-// Measures prompt scoring through the service (featurize + micro-batch + onnxruntime session.run) with
-// the shipped model: single-prompt latency by size and batched throughput.
-// Run: node --import tsx bench/scoring.ts
+// Measures prompt scoring through the service (featurize + micro-batch + onnxruntime run) with the
+// shipped model, or the models under --models DIR: single-prompt latency by size and batched throughput.
+// Run: node --import tsx bench/scoring.ts [--models DIR]
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createScoringService, type ScoringService } from '../src/scoring/index.js';
@@ -71,5 +71,9 @@ export async function benchScoring(opts: { iterations: number; modelsDir?: strin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchScoring({ iterations: 2000 }), null, 2));
+  const at = process.argv.indexOf('--models');
+  const modelsDir = at > 0 ? process.argv[at + 1] : undefined;
+  console.log(
+    JSON.stringify(await benchScoring({ iterations: 2000, ...(modelsDir ? { modelsDir } : {}) }), null, 2),
+  );
 }
