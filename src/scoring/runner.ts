@@ -163,16 +163,17 @@ export class ModelRunner {
     const { rows, maxEntries: slots, windowStart, owner, vocabStart } = batch;
     const cells = rows * slots;
     const { idx, val } = this.tensorBuffers(int64 ? 2 * cells : cells, cells);
+    const { vocab, entryCol, entryVal } = this;
+    // Little-endian int64: the low 32 bits through the Int32 view, the high ones stay 0.
+    const stride = int64 ? 2 : 1;
     for (let r = 0; r < rows; r++) {
       const from = windowStart[r]!;
       const to = windowStart[r + 1]!;
       const vocabAt = vocabStart[owner[r]!]!;
       const base = r * slots - from;
-      // Little-endian int64: the low 32 bits through the Int32 view, the high ones stay 0.
-      const stride = int64 ? 2 : 1;
       for (let j = from; j < to; j++) {
-        idx[(base + j) * stride] = this.vocab[vocabAt + this.entryCol[j]!]!;
-        val[base + j] = this.entryVal[j]!;
+        idx[(base + j) * stride] = vocab[vocabAt + entryCol[j]!]!;
+        val[base + j] = entryVal[j]!;
       }
     }
     const indices = int64
@@ -195,12 +196,12 @@ export class ModelRunner {
     } = batch;
     this.groupRuns++;
     const { idx, val } = this.tensorBuffers(texts * slots, texts * windows * slots);
-    for (let t = 0; t < texts; t++)
-      idx.set(this.vocab.subarray(vocabStart[t]!, vocabStart[t + 1]!), t * slots);
+    const { vocab, entryCol, entryVal } = this;
+    for (let t = 0; t < texts; t++) idx.set(vocab.subarray(vocabStart[t]!, vocabStart[t + 1]!), t * slots);
     for (let r = 0; r < batch.rows; r++) {
       const base = (owner[r]! * windows + windowIndex[r]!) * slots;
-      for (let j = windowStart[r]!; j < windowStart[r + 1]!; j++)
-        val[base + this.entryCol[j]!] = this.entryVal[j]!;
+      const to = windowStart[r + 1]!;
+      for (let j = windowStart[r]!; j < to; j++) val[base + entryCol[j]!] = entryVal[j]!;
     }
     const probs = this.run(
       new Tensor('int32', idx, [texts, slots]),
