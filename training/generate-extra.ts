@@ -6,9 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../src/scoring/train/random.js';
-import { benignDirective, benignHandover } from './extra/benign-directives.js';
+import { benignDirective, benignHandover, benignTriggerWords } from './extra/benign-directives.js';
 import { cap, createGen, tidy } from './extra/gen.js';
-import { addressedInjection, junkWrapped, passwordGame, taskHijack } from './extra/hijack.js';
+import {
+  addressedInjection,
+  benignPrivacyQuestion,
+  junkWrapped,
+  passwordGame,
+  privateDataRequest,
+  taskHijack,
+} from './extra/hijack.js';
 import { multilingualAttack, multilingualBenign } from './extra/multilingual.js';
 
 const { values } = parseArgs({
@@ -607,6 +614,9 @@ function generate(): Example[] {
   add(200, 1, 'password-game', () => passwordGame(gen));
   add(150, 1, 'junk-wrapped', () => junkWrapped(gen));
   add(200, 1, 'addressed-injection', () => addressedInjection(gen));
+  add(200, 1, 'private-data', () => privateDataRequest(gen));
+  add(150, 0, 'benign-privacy', () => benignPrivacyQuestion(gen));
+  add(300, 0, 'benign-trigger', () => benignTriggerWords(gen));
   return out;
 }
 
