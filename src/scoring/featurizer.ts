@@ -193,7 +193,8 @@ export class Featurizer {
     const { chunkChars, chunkOverlap } = this.spec;
     const windows = windowCount(positions, this.spec);
     const step = chunkChars - chunkOverlap;
-    this.reserve(windows, Math.min(positions, windows * chunkChars));
+    // Overlapping windows count a position once per window that holds it.
+    this.reserve(windows, windows === 1 ? positions : windows * chunkChars);
     const offsets = this.offsets;
     offsets[0] = 0;
     let firstWord = 0;
@@ -346,7 +347,7 @@ export class Featurizer {
     }
   }
 
-  /** Sizes the entry buffers for `windows` windows spanning `positions` start positions in all. */
+  /** Sizes the entry buffers for `windows` windows of `positions` start positions added up. */
   private reserve(windows: number, positions: number): void {
     if (this.offsets.length < windows + 1) this.offsets = new Int32Array(2 * windows + 2);
     // At most 3 char n-grams per position plus 2 word n-grams per word (a word spans 2 positions at least).

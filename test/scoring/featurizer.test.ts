@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Featurizer, windowCount, windowOf } from '../../src/scoring/featurizer.js';
+import { DEFAULT_FEATURIZER_SPEC, Featurizer, windowCount, windowOf } from '../../src/scoring/featurizer.js';
 import { createForwardState, forward, sigmoid } from '../../src/scoring/network.js';
+import { mulberry32 } from '../../src/scoring/train/random.js';
 import { buildTrainingMatrix, exampleView, scoreRows } from '../../src/scoring/train/trainer.js';
 import { randomParams, TINY_SPEC } from './helpers.js';
 
@@ -108,5 +109,23 @@ test('window features equal the features of the same n-grams counted from scratc
     let norm2 = 0;
     for (let j = 0; j < got.length; j++) norm2 += got.values[j]! ** 2;
     assert.ok(Math.abs(norm2 - 2) < 1e-4, `window ${w}: two unit-norm blocks`);
+  }
+});
+
+test('heavily overlapping windows of a text whose n-grams are nearly all distinct keep every entry', () => {
+  // Each position lies in four windows and each window holds ~4 distinct n-grams per position: far more
+  // entries than the text has positions, all of which must be stored.
+  const f = new Featurizer({ ...DEFAULT_FEATURIZER_SPEC, chunkChars: 64, chunkOverlap: 48 });
+  const random = mulberry32(9);
+  const text = Array.from({ length: 3000 }, () =>
+    String.fromCharCode(0x4e00 + Math.floor(random() * 20000)),
+  ).join(' ');
+  const windows = f.featurizeWindows(text);
+  assert.ok(windows.offsets[windows.windows]! > 8 * f.normalizeText(text).length);
+  for (let w = 0; w < windows.windows; w++) {
+    const x = windowOf(windows, w);
+    let norm2 = 0;
+    for (let j = 0; j < x.length; j++) norm2 += x.values[j]! ** 2;
+    assert.ok(Math.abs(norm2 - 2) < 1e-4, `window ${w}: ${norm2}`);
   }
 });
