@@ -2,9 +2,10 @@
  * Hashed n-gram featurizer shared by training and inference (one code path, so features cannot drift).
  * Text -> NFKC, lower-case, ASCII digits folded to 0, whitespace collapsed; then hashed word 1-2-grams
  * and char 3-5-grams in two separate blocks; log1p counts, each block L2-normalised (length-robust).
- * A text is normalised and hashed once, and its distinct buckets numbered 0..U-1 (its columns); each
- * window then counts the columns of the n-grams that start inside it (windows overlap, so hashing per
- * window would do the work twice). The columns also let the runner gather each distinct bucket once.
+ * A text that fits one window is hashed and counted straight by bucket in one pass. A longer text is
+ * normalised and hashed once, and its distinct buckets numbered 0..U-1 (its columns); each window then
+ * counts the columns of the n-grams that start inside it (windows overlap, so hashing per window would do
+ * the work twice). The columns also let the runner gather each distinct bucket once.
  * Hot path avoids per-n-gram allocations: FNV-1a over char codes, counts in reused typed arrays.
  */
 
@@ -87,6 +88,8 @@ const LOG1P = Float64Array.from({ length: 256 }, (_, c) => Math.log1p(c));
 
 const GOLDEN = 0x9e3779b1;
 
+const ASCII_ENCODER = new TextEncoder();
+
 /** Fibonacci hashing: the top `bits` bits of h * golden ratio spread FNV's weak low bits over all buckets. */
 function bucket(h: number, shift: number): number {
   return Math.imul(h, GOLDEN) >>> shift;
@@ -143,6 +146,8 @@ export class Featurizer {
   private readonly charShift: number;
   /** Normalised text, space-padded, as char codes. */
   private chars = new Uint16Array(4096);
+  /** The raw text's UTF-8 bytes, when it is ASCII. */
+  private bytes = new Uint8Array(4096);
   /** Column of each char n-gram by start position: 3 per position (3-, 4-, 5-gram), -1 past the end. */
   private charCols = new Int32Array(3 * 4096);
   /** Per word, in text order: start position, unigram column, column of the bigram it starts (or -1). */
@@ -150,8 +155,12 @@ export class Featurizer {
   private wordUni = new Int32Array(1024);
   private wordBi = new Int32Array(1024);
   private wordCount = 0;
-  /** Bucket -> column in the current text, -1 when absent; reset entry by entry after each text. */
+  /** Bucket -> column while a long text is numbered, -1 when absent; reset entry by entry after it. */
   private readonly columnOf: Int32Array;
+  /** Bucket -> count while a one-window text is counted; reset entry by entry after it. */
+  private readonly bucketCounts: Int32Array;
+  /** 0, 1, 2, ...: the columns of a one-window text (its entries are its vocabulary, in order). */
+  private identity = new Int32Array(0);
   /** Column -> bucket. */
   private vocabulary = new Int32Array(8192);
   private vocabularySize = 0;
@@ -168,6 +177,7 @@ export class Featurizer {
     this.spec = spec;
     this.dimension = spec.wordBuckets + spec.charBuckets;
     this.columnOf = new Int32Array(this.dimension).fill(-1);
+    this.bucketCounts = new Int32Array(this.dimension);
     this.wordShift = 32 - Math.log2(spec.wordBuckets);
     this.charShift = 32 - Math.log2(spec.charBuckets);
   }
@@ -180,21 +190,30 @@ export class Featurizer {
 
   /** Features of the whole text as a single window, whatever its length. */
   featurize(text: string): SparseFeatures {
-    const positions = this.hash(text);
-    this.reserve(1, positions);
-    const nnz = this.countWindow(0, positions, 0, 0);
-    this.offsets[1] = nnz;
-    return windowOf(this.view(1), 0);
+    const nnz = this.countWhole(this.normalizeInto(text));
+    return { indices: this.vocabulary.slice(0, nnz), values: this.values.subarray(0, nnz), length: nnz };
   }
 
   /** Features of each scoring window of the text (one window when it fits chunkChars). */
   featurizeWindows(text: string): WindowedFeatures {
-    const positions = this.hash(text);
+    const n = this.normalizeInto(text);
+    if (n - 2 <= this.spec.chunkChars) {
+      const nnz = this.countWhole(n);
+      this.offsets[1] = nnz;
+      return {
+        windows: 1,
+        offsets: this.offsets.subarray(0, 2),
+        columns: this.identity.subarray(0, nnz),
+        values: this.values.subarray(0, nnz),
+        vocabulary: this.vocabulary.subarray(0, nnz),
+      };
+    }
+    const positions = this.hash(n);
     const { chunkChars, chunkOverlap } = this.spec;
     const windows = windowCount(positions, this.spec);
     const step = chunkChars - chunkOverlap;
     // Overlapping windows count a position once per window that holds it.
-    this.reserve(windows, windows === 1 ? positions : windows * chunkChars);
+    this.reserve(windows, windows * chunkChars);
     const offsets = this.offsets;
     offsets[0] = 0;
     let firstWord = 0;
@@ -270,14 +289,14 @@ export class Featurizer {
   }
 
   /**
-   * Normalises the text, fills charCols, the word tables and the vocabulary, and returns the number of
-   * n-gram start positions (the normalised length). Position p is the padding space or separator before
-   * char p.
+   * Hashes the normalised text (of padded length n), fills charCols, the word tables and the vocabulary,
+   * and returns the number of n-gram start positions (the normalised length). Position p is the padding
+   * space or separator before char p.
    */
-  private hash(text: string): number {
-    const n = this.normalizeInto(text);
+  private hash(n: number): number {
     const positions = Math.max(0, n - 2);
-    this.prepareColumns(4 * positions + 8);
+    this.vocabularySize = 0;
+    this.reserveVocabulary(4 * positions + 8);
     if (this.charCols.length < 3 * positions) this.charCols = new Int32Array(6 * positions);
     const buf = this.chars;
     // Word block first (as the feature order has always been): unigrams of word-char runs, and the
@@ -322,13 +341,132 @@ export class Featurizer {
         cols[3 * s + 2] = this.column(charBase + bucket(h, charShift));
       } else cols[3 * s + 2] = -1;
     }
+    // The columns are numbered: forget them, so columnOf is all -1 for the next text.
+    const columnOf = this.columnOf;
+    const vocabulary = this.vocabulary;
+    for (let c = 0; c < this.vocabularySize; c++) columnOf[vocabulary[c]!] = -1;
     return positions;
   }
 
-  /** Forgets the columns of the previous text and makes room for up to `ngrams` distinct buckets. */
-  private prepareColumns(ngrams: number): void {
-    for (let c = 0; c < this.vocabularySize; c++) this.columnOf[this.vocabulary[c]!] = -1;
-    this.vocabularySize = 0;
+  /**
+   * Counts every n-gram of the normalised text (of padded length n) as one window, straight by bucket:
+   * writes its distinct buckets to the vocabulary and their weights to values, in the order countWindow
+   * would (first sight, word block first: the float sums must add up in the same order), and returns
+   * their number.
+   */
+  private countWhole(n: number): number {
+    this.reserveVocabulary(4 * Math.max(0, n - 2) + 8);
+    if (this.values.length < this.vocabulary.length) this.values = new Float32Array(this.vocabulary.length);
+    const wordEntries = this.countWords(n);
+    const nnz = this.countChars(n, wordEntries);
+    if (this.identity.length < nnz) this.identity = Int32Array.from(this.vocabulary, (_, j) => j);
+    this.weigh(0, wordEntries);
+    this.weigh(wordEntries, nnz);
+    return nnz;
+  }
+
+  /**
+   * Counts the word 1- and 2-grams of the normalised text by bucket, appending first sights to the
+   * vocabulary from entry 0; returns the end entry.
+   */
+  private countWords(n: number): number {
+    const buf = this.chars;
+    const counts = this.bucketCounts;
+    const vocabulary = this.vocabulary;
+    const wordShift = this.wordShift;
+    let nnz = 0;
+    let prev = 0;
+    let i = 0;
+    // buf[n - 1] is the padding space, so a word ends before n.
+    while (i < n) {
+      while (i < n && !isWordChar(buf[i]!)) i++;
+      if (i >= n) break;
+      let h = FNV_OFFSET;
+      for (let c = buf[i]!; isWordChar(c); c = buf[++i]!) h = Math.imul(h ^ c, FNV_PRIME);
+      // The bigram of the previous word and this one comes before this word's unigram (as in hash()).
+      if (nnz > 0) {
+        const bi = bucket(Math.imul(prev ^ 0x2545f491, FNV_PRIME) ^ h, wordShift);
+        if (counts[bi]!++ === 0) vocabulary[nnz++] = bi;
+      }
+      const uni = bucket(h, wordShift);
+      if (counts[uni]!++ === 0) vocabulary[nnz++] = uni;
+      prev = h;
+    }
+    return nnz;
+  }
+
+  /**
+   * Counts the char 3-, 4- and 5-grams of the normalised text by bucket, appending first sights to the
+   * vocabulary from entry `at`; returns the end entry.
+   */
+  private countChars(n: number, at: number): number {
+    const positions = Math.max(0, n - 2);
+    const buf = this.chars;
+    const counts = this.bucketCounts;
+    const vocabulary = this.vocabulary;
+    const charShift = this.charShift;
+    const charBase = this.spec.wordBuckets;
+    let nnz = at;
+    // Every position but the last two starts all three n-grams; the chars slide through locals.
+    const full = Math.max(0, positions - 2);
+    let c1 = buf[0]!;
+    let c2 = buf[1]!;
+    let c3 = buf[2]!;
+    let c4 = buf[3]!;
+    for (let s = 0; s < full; s++) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = c3;
+      c3 = c4;
+      c4 = buf[s + 4]!;
+      let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) ^ c1, FNV_PRIME) ^ c2, FNV_PRIME);
+      let b = charBase + bucket(h, charShift);
+      if (counts[b]!++ === 0) vocabulary[nnz++] = b;
+      h = Math.imul(h ^ c3, FNV_PRIME);
+      b = charBase + bucket(h, charShift);
+      if (counts[b]!++ === 0) vocabulary[nnz++] = b;
+      h = Math.imul(h ^ c4, FNV_PRIME);
+      b = charBase + bucket(h, charShift);
+      if (counts[b]!++ === 0) vocabulary[nnz++] = b;
+    }
+    for (let s = full; s < positions; s++) {
+      let h = Math.imul(Math.imul(FNV_OFFSET ^ buf[s]!, FNV_PRIME) ^ buf[s + 1]!, FNV_PRIME);
+      h = Math.imul(h ^ buf[s + 2]!, FNV_PRIME);
+      let b = charBase + bucket(h, charShift);
+      if (counts[b]!++ === 0) vocabulary[nnz++] = b;
+      if (s + 3 < n) {
+        h = Math.imul(h ^ buf[s + 3]!, FNV_PRIME);
+        b = charBase + bucket(h, charShift);
+        if (counts[b]!++ === 0) vocabulary[nnz++] = b;
+      }
+    }
+    return nnz;
+  }
+
+  /**
+   * Weighs the vocabulary entries [from, to) of one block by their bucket counts: log1p, then L2 over the
+   * block (summed in entry order, as countWindow does); resets their counts for the next text.
+   */
+  private weigh(from: number, to: number): void {
+    const vocabulary = this.vocabulary;
+    const counts = this.bucketCounts;
+    const values = this.values;
+    const log1p = LOG1P;
+    let sum = 0;
+    for (let j = from; j < to; j++) {
+      const b = vocabulary[j]!;
+      const c = counts[b]!;
+      const v = c < 256 ? log1p[c]! : Math.log1p(c);
+      counts[b] = 0;
+      values[j] = v;
+      sum += v * v;
+    }
+    const inv = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    for (let j = from; j < to; j++) values[j] = values[j]! * inv;
+  }
+
+  /** Makes room for up to `ngrams` distinct buckets in the vocabulary (and the column counts). */
+  private reserveVocabulary(ngrams: number): void {
     const distinct = Math.min(ngrams, this.dimension);
     if (this.vocabulary.length < distinct) {
       let size = this.vocabulary.length;
@@ -361,30 +499,56 @@ export class Featurizer {
   /** Writes " " + normalised text + " " into this.chars and returns its length. */
   private normalizeInto(text: string): number {
     if (this.chars.length < text.length + 2) this.chars = new Uint16Array(text.length * 2 + 2);
-    const ascii = this.foldInto(text, true);
-    if (ascii >= 0) return ascii;
+    if (this.copyAscii(text)) return this.foldAscii(text.length);
+    // Only non-ASCII text can change under NFKC or need more than ASCII lower-casing.
     const t = text.normalize('NFKC').toLowerCase();
     if (this.chars.length < t.length + 2) this.chars = new Uint16Array(t.length * 2 + 2);
-    return this.foldInto(t, false);
+    return this.foldInto(t);
   }
 
   /**
-   * Folds digits and whitespace (and, for ASCII, upper case) into this.chars; with asciiOnly, gives up
-   * and returns -1 at the first non-ASCII code unit (that text needs NFKC and full lower-casing first).
+   * Copies the text into this.bytes and tells whether it is all ASCII (then its UTF-8 bytes are its char
+   * codes). One native copy beats charCodeAt per char several times over.
    */
-  private foldInto(t: string, asciiOnly: boolean): number {
+  private copyAscii(text: string): boolean {
+    if (this.bytes.length < text.length) this.bytes = new Uint8Array(text.length * 2);
+    const { read, written } = ASCII_ENCODER.encodeInto(text, this.bytes);
+    return read === text.length && written === text.length;
+  }
+
+  /** Folds the ASCII text of `length` bytes in this.bytes into this.chars (see foldInto). */
+  private foldAscii(length: number): number {
+    const bytes = this.bytes;
     const buf = this.chars;
-    let n = 0;
-    buf[n++] = 32;
+    const fold = ASCII_FOLD;
+    buf[0] = 32;
+    let n = 1;
+    let prev = 32;
+    for (let i = 0; i < length; i++) {
+      const c = fold[bytes[i]!]!;
+      if (c === 32 && prev === 32) continue;
+      buf[n++] = c;
+      prev = c;
+    }
+    if (prev !== 32) buf[n++] = 32;
+    return n;
+  }
+
+  /** Folds digits and whitespace (ASCII upper case too) of the NFKC-normalised, lower-cased text into this.chars. */
+  private foldInto(t: string): number {
+    const buf = this.chars;
+    buf[0] = 32;
+    let n = 1;
+    let prev = 32;
     for (let i = 0; i < t.length; i++) {
       let c = t.charCodeAt(i);
       if (c < 128) c = ASCII_FOLD[c]!;
-      else if (asciiOnly) return -1;
       else if (isSpace(c)) c = 32;
-      if (c === 32 && buf[n - 1] === 32) continue;
+      if (c === 32 && prev === 32) continue;
       buf[n++] = c;
+      prev = c;
     }
-    if (buf[n - 1] !== 32) buf[n++] = 32;
+    if (prev !== 32) buf[n++] = 32;
     return n;
   }
 }
