@@ -328,7 +328,26 @@ export class Featurizer {
     const cols = this.charCols;
     const charShift = this.charShift;
     const charBase = this.spec.wordBuckets;
-    for (let s = 0; s < positions; s++) {
+    // As in countChars: all three n-grams start at every position but the last two.
+    const full = Math.max(0, positions - 2);
+    let c1 = buf[0]!;
+    let c2 = buf[1]!;
+    let c3 = buf[2]!;
+    let c4 = buf[3]!;
+    for (let s = 0; s < full; s++) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = c3;
+      c3 = c4;
+      c4 = buf[s + 4]!;
+      let h = Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) ^ c1, FNV_PRIME) ^ c2, FNV_PRIME);
+      cols[3 * s] = this.column(charBase + bucket(h, charShift));
+      h = Math.imul(h ^ c3, FNV_PRIME);
+      cols[3 * s + 1] = this.column(charBase + bucket(h, charShift));
+      h = Math.imul(h ^ c4, FNV_PRIME);
+      cols[3 * s + 2] = this.column(charBase + bucket(h, charShift));
+    }
+    for (let s = full; s < positions; s++) {
       let h = Math.imul(Math.imul(FNV_OFFSET ^ buf[s]!, FNV_PRIME) ^ buf[s + 1]!, FNV_PRIME);
       h = Math.imul(h ^ buf[s + 2]!, FNV_PRIME);
       cols[3 * s] = this.column(charBase + bucket(h, charShift));
@@ -336,10 +355,7 @@ export class Featurizer {
         h = Math.imul(h ^ buf[s + 3]!, FNV_PRIME);
         cols[3 * s + 1] = this.column(charBase + bucket(h, charShift));
       } else cols[3 * s + 1] = -1;
-      if (s + 4 < n) {
-        h = Math.imul(h ^ buf[s + 4]!, FNV_PRIME);
-        cols[3 * s + 2] = this.column(charBase + bucket(h, charShift));
-      } else cols[3 * s + 2] = -1;
+      cols[3 * s + 2] = -1;
     }
     // The columns are numbered: forget them, so columnOf is all -1 for the next text.
     const columnOf = this.columnOf;
