@@ -27,10 +27,15 @@ export async function evaluateModel(opts: {
     const scored: Scored[] = [];
     const micros: number[] = [];
     for (const row of rows) {
-      const t0 = process.hrtime.bigint();
-      const [score] = await runner.score([row.text]);
-      micros.push(Number(process.hrtime.bigint() - t0) / 1000);
+      const [score] = runner.score([row.text]);
       scored.push({ score: score!, label: row.label, source: row.source });
+    }
+    // Timed on a second pass: the first one also warms the JIT and onnxruntime's buffers, which a
+    // long-running server has done long before; the steady-state latency is the figure that matters.
+    for (const row of rows) {
+      const t0 = process.hrtime.bigint();
+      runner.score([row.text]);
+      micros.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
     micros.sort((a, b) => a - b);
     const metrics = evalMetrics(scored, runner.threshold);

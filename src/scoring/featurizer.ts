@@ -20,9 +20,10 @@ export interface FeaturizerSpec {
   readonly weighting: 'log1p+l2-per-block';
   /**
    * Normalised texts longer than this many UTF-16 units are scored in overlapping windows; the max score
-   * wins. A window holds the n-grams that start inside it. Small windows keep a short injection from being
-   * diluted by a long benign page around it (with a 512/256 layout any span up to 256 chars starts inside
-   * a window that holds it whole).
+   * wins. A window holds the n-grams that start inside it. Windows keep a short injection from being
+   * diluted by a long benign page around it (with the 1024/512 layout any span up to 512 chars starts
+   * inside a window that holds it whole). 1024 rather than 512: a 1 KB prompt is one window (one pass,
+   * a third of the work) and, trained that way, finds buried injections as well as 512/256 did.
    */
   readonly chunkChars: number;
   readonly chunkOverlap: number;
@@ -37,8 +38,8 @@ export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   wordNgrams: [1, 2] as const,
   charNgrams: [3, 5] as const,
   weighting: 'log1p+l2-per-block',
-  chunkChars: 512,
-  chunkOverlap: 256,
+  chunkChars: 1024,
+  chunkOverlap: 512,
 });
 
 /** Views into the featurizer's reused buffers: valid until the next featurize call. */
