@@ -148,7 +148,8 @@ class Service implements ScoringService {
   private readonly onShadow: ((s: ShadowComparison) => void) | undefined;
   private closed = false;
   /** When the event loop last had a turn, and whether a marker for the next turn is already queued. */
-  private turnAt = performance.now();
+  /** When scoring started without an event-loop turn in between (reset by the first call after a turn). */
+  private busySince = 0;
   private turnPending = false;
 
   constructor(opts: ScoringServiceOptions) {
@@ -204,17 +205,19 @@ class Service implements ScoringService {
       slot.scheduled = false;
       this.flush(slot);
     };
-    if (performance.now() - this.turnAt < YIELD_AFTER_MS) queueMicrotask(slot.flushTask);
-    else setImmediate(slot.flushTask);
+    // The first call after an event-loop turn starts the busy stretch; an idle server (a request now and
+    // then) therefore always answers in a microtask instead of waiting behind the poll phase.
     if (!this.turnPending) {
       this.turnPending = true;
+      this.busySince = performance.now();
       setImmediate(this.markTurn);
     }
+    if (performance.now() - this.busySince < YIELD_AFTER_MS) queueMicrotask(slot.flushTask);
+    else setImmediate(slot.flushTask);
   }
 
   private readonly markTurn = () => {
     this.turnPending = false;
-    this.turnAt = performance.now();
   };
 
   private flush(slot: ModelSlot): void {

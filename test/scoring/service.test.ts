@@ -139,3 +139,36 @@ test('shadow, promote and rollback under concurrent load fail no request', async
   assert.deepEqual([...versionsSeen].sort(), ['v1', 'v2']);
   assert.ok(shadowEvents.length > 0);
 });
+
+test('a call after idle time is answered without waiting for an event-loop turn', async (t) => {
+  const dir = tempDir(t);
+  writeModel(dir, { version: 'v1' });
+  writeChannelsFile(dir, { active: 'v1' });
+  const service = await createScoringService({ modelsDir: dir });
+  t.after(() => service.close());
+  await service.score([TEXTS[0]!]);
+  // An idle server: several event-loop turns and more than the 1 ms busy budget pass between requests.
+  await new Promise((r) => setTimeout(r, 20));
+  const order: string[] = [];
+  setImmediate(() => order.push('turn'));
+  await service.score([TEXTS[1]!]);
+  order.push('scored');
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(order, ['scored', 'turn']);
+});
+
+test('a caller scoring back to back still lets timers run', async (t) => {
+  const dir = tempDir(t);
+  writeModel(dir, { version: 'v1' });
+  writeChannelsFile(dir, { active: 'v1' });
+  const service = await createScoringService({ modelsDir: dir });
+  t.after(() => service.close());
+  let fired = false;
+  setTimeout(() => {
+    fired = true;
+  }, 1);
+  const started = performance.now();
+  // Without a yield this loop would stay in the microtask queue until it ends and the timer could not fire.
+  while (!fired && performance.now() - started < 2000) await service.score([TEXTS[2]!]);
+  assert.ok(fired, 'the timer fired while the caller kept scoring');
+});
