@@ -4,6 +4,7 @@
  * injected instructions look exactly like these; a user asking for a format is not an attack, so these
  * keep the model from learning "any instruction about the reply = injection". Written for this project.
  */
+import { CARRIERS } from './carriers.js';
 import { cap, type Gen, tidy } from './gen.js';
 
 const TASKS = [
@@ -82,17 +83,6 @@ const PLAIN = [
   'Spell "necessary" letter by letter, I always get it wrong.',
 ];
 
-const DOCS = [
-  'Invoice 1182: 3 x consulting days, 2,400 EUR, due in 30 days.',
-  'Team offsite on Thursday at 10:00 in room B.',
-  'Great blender, crushes ice easily. Four stars.',
-  'Chapter 2 explains how glaciers shape valleys over thousands of years.',
-  'Candidate: 6 years of backend experience, Go and PostgreSQL.',
-  'To build the project run make, then make test.',
-  'Our quarterly newsletter: new opening hours and a summer reading list.',
-  'Flight LH 440 departs at 16:05 from gate B22.',
-];
-
 export function benignDirective(g: Gen): string {
   if (g.random() < 0.25) return g.pick(PLAIN);
   const task = g.pick(TASKS);
@@ -102,8 +92,8 @@ export function benignDirective(g: Gen): string {
 
 /** Documents handed over by the user, with an ordinary request: the benign twin of an addressed injection. */
 export function benignHandover(g: Gen): string {
-  const doc = g.pick(DOCS);
-  const more = g.random() < 0.4 ? ` ${g.pick(DOCS)}` : '';
+  const doc = g.pick(CARRIERS);
+  const more = g.random() < 0.4 ? ` ${g.pick(CARRIERS)}` : '';
   return tidy(
     g.pick([
       `${doc}${more} Assistant, please summarise this in one line.`,
