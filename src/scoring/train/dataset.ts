@@ -119,10 +119,14 @@ export function splitRows(
   rows: readonly Row[],
   opts: { featurizer: Featurizer; fraction: number; seed: number; holdoutSources: readonly string[] },
 ): Split {
-  const heldOut = (r: Row) => opts.holdoutSources.some((p) => r.source.startsWith(p));
-  const unseen = rows.filter(heldOut);
-  const contextDependent = rows.filter((r) => !heldOut(r) && isContextDependent(r));
-  const rest = rows.filter((r) => !heldOut(r) && !isContextDependent(r));
+  const unseen: Row[] = [];
+  const contextDependent: Row[] = [];
+  const rest: Row[] = [];
+  for (const r of rows) {
+    if (opts.holdoutSources.some((p) => r.source.startsWith(p))) unseen.push(r);
+    else if (isContextDependent(r)) contextDependent.push(r);
+    else rest.push(r);
+  }
   const clusterOf = nearDuplicateClusters(rest, opts.featurizer);
   const bySource = new Map<string, Map<number, number[]>>();
   rest.forEach((r, i) => {
