@@ -113,7 +113,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Letters, digits, apostrophes and any non-ASCII code unit form words; ASCII punctuation splits them. */
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return c > 127 || ASCII_WORD[c] === 1;
 }
 
