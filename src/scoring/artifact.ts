@@ -7,8 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AirlockError } from '../errors.js';
 import { writeFileAtomic } from '../files/atomic.js';
-import { type FeaturizerSpec, validateSpec } from './featurizer.js';
+import { type FeaturizerSpec, featureDimension, validateSpec } from './featurizer.js';
 import type { NetworkShape } from './network.js';
+import { decodeWordVectors, type WordVectors } from './word-vectors.js';
 
 export const MODEL_FORMAT = 'airlock-model-v1';
 export const MODEL_FILE = 'model.onnx';
@@ -30,6 +31,7 @@ export interface ModelManifest {
   name: string;
   version: string;
   onnx: { file: string; sha256: string; bytes: number };
+  /** shape.inputDim counts the graph's embedding rows: with word vectors, one per table word. */
   architecture: { kind: ArchitectureKind; shape: NetworkShape; inputs: [string, string]; output: string };
   featurizer: FeaturizerSpec;
   labels: ['benign', 'injection'];
@@ -54,6 +56,8 @@ export interface LoadedArtifact {
   readonly manifest: ModelManifest;
   readonly onnxBytes: Uint8Array;
   readonly dir: string;
+  /** The featurizer's word-vector table, when its spec has one (verified like the ONNX file). */
+  readonly wordVectors?: WordVectors;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -94,21 +98,39 @@ export function readArtifact(modelsDir: string, name: string, version: string): 
   if (manifest.name !== name || manifest.version !== version) {
     throw invalid(manifestPath, `describes ${manifest.name}@${manifest.version}, not ${name}@${version}`);
   }
-  const onnxPath = join(dir, manifest.onnx.file);
-  let onnxBytes: Uint8Array;
+  const onnxBytes = readPinned(join(dir, manifest.onnx.file), manifest.onnx.sha256);
+  const wv = manifest.featurizer.wordVectors;
+  if (!wv) return { manifest, onnxBytes, dir };
+  const wvPath = join(dir, wv.file);
+  let wordVectors: WordVectors;
   try {
-    onnxBytes = readFileSync(onnxPath);
+    wordVectors = decodeWordVectors(readPinned(wvPath, wv.sha256));
   } catch (err) {
-    throw invalid(onnxPath, `unreadable: ${(err as Error).message}`);
+    if (err instanceof AirlockError) throw err;
+    throw invalid(wvPath, (err as Error).message);
   }
-  const digest = sha256(onnxBytes);
-  if (digest !== manifest.onnx.sha256) {
+  if (wordVectors.words !== wv.words || wordVectors.dim !== wv.dim) {
     throw invalid(
-      onnxPath,
-      `sha256 ${digest} does not match ${manifest.onnx.sha256} pinned in ${MANIFEST_FILE}`,
+      wvPath,
+      `holds ${wordVectors.words} x ${wordVectors.dim}, ${MANIFEST_FILE} says ${wv.words} x ${wv.dim}`,
     );
   }
-  return { manifest, onnxBytes, dir };
+  return { manifest, onnxBytes, dir, wordVectors };
+}
+
+/** Reads a file whose sha256 model.json pins; a missing file or another digest is ERR_MODEL_INVALID. */
+function readPinned(path: string, pinned: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw invalid(path, `unreadable: ${(err as Error).message}`);
+  }
+  const digest = sha256(bytes);
+  if (digest !== pinned) {
+    throw invalid(path, `sha256 ${digest} does not match ${pinned} pinned in ${MANIFEST_FILE}`);
+  }
+  return bytes;
 }
 
 function manifestProblem(m: ModelManifest): string | undefined {
@@ -125,9 +147,12 @@ function manifestProblem(m: ModelManifest): string | undefined {
   if (!ARCHITECTURE_KINDS.includes(m.architecture?.kind)) {
     return `architecture.kind must be one of ${ARCHITECTURE_KINDS.join(', ')}`;
   }
+  if (m.featurizer.wordVectors && m.architecture.kind !== 'embedding-bag-mlp-fused') {
+    return `featurizer.wordVectors needs architecture.kind embedding-bag-mlp-fused`;
+  }
   const shape = m.architecture.shape;
-  if (!shape || shape.inputDim !== m.featurizer.wordBuckets + m.featurizer.charBuckets) {
-    return 'architecture.shape.inputDim does not match the featurizer buckets';
+  if (!shape || shape.inputDim !== featureDimension(m.featurizer, 'per-word')) {
+    return 'architecture.shape.inputDim does not match the featurizer (buckets, word-vector words)';
   }
   return undefined;
 }

@@ -7,7 +7,11 @@
  * counts the columns of the n-grams that start inside it (windows overlap, so hashing per window would do
  * the work twice). The columns also let the runner gather each distinct bucket once.
  * Hot path avoids per-n-gram allocations: FNV-1a over char codes, counts in reused typed arrays.
+ * With a word-vector table (spec.wordVectors) a third block follows: the mean of the window's words'
+ * pretrained vectors, for meaning beyond the phrasings seen in training (see WordVectorLayout).
  */
+
+import { WORD_VECTORS_FILE, type WordVectors } from './word-vectors.js';
 
 export interface FeaturizerSpec {
   readonly kind: 'hashed-ngrams-v1';
@@ -27,7 +31,39 @@ export interface FeaturizerSpec {
    */
   readonly chunkChars: number;
   readonly chunkOverlap: number;
+  /** Optional third block: pooled pretrained word vectors (absent in models trained before it). */
+  readonly wordVectors?: WordVectorSpec;
 }
+
+/**
+ * The word-vector block: per window, the mean of the (unit) vectors of its words found in the table,
+ * counted with repeats, times `norm`; `dim` features after the char buckets. No word found, no entries.
+ * Mean only: max-pooling too gained little more (leave-source-out AUC 0.912 / 0.770 against 0.912 /
+ * 0.762) and cannot be folded into the embedding (see Featurizer's per-word layout). The table file
+ * sits beside the model, pinned by its sha256.
+ */
+export interface WordVectorSpec {
+  readonly file: typeof WORD_VECTORS_FILE;
+  readonly sha256: string;
+  readonly words: number;
+  readonly dim: number;
+  readonly pooling: 'mean';
+  /**
+   * Scale of the mean. Above 1 so that the two hashed blocks do not drown it: leave-source-out AUC
+   * 0.911 / 0.762 at 3 and 0.912 / 0.762 at 6; with the L2-normalised mean, 1 was clearly behind 3.
+   */
+  readonly norm: number;
+  readonly source: string;
+}
+
+/**
+ * How the word-vector block reaches the model. "pooled": `dim` features, the mean itself (training and
+ * the TypeScript reference). "per-word": one feature per table row, the word's count over the window's
+ * found words times norm, so that the embedding rows of the pooled block can be folded into one row per
+ * word (E_word[r] = v_r E_pooled, exact by linearity): the served graph gathers words like n-grams and
+ * no vector arithmetic runs per request.
+ */
+export type WordVectorLayout = 'pooled' | 'per-word';
 
 export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   kind: 'hashed-ngrams-v1',
@@ -126,6 +162,12 @@ const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) =>
   isSpace(c) ? 32 : c >= 48 && c <= 57 ? 48 : c >= 65 && c <= 90 ? c + 32 : c,
 );
 
+/** Features a spec produces in a layout: the two hashed blocks, then the word-vector block. */
+export function featureDimension(spec: FeaturizerSpec, layout: WordVectorLayout = 'pooled'): number {
+  const wv = spec.wordVectors;
+  return spec.wordBuckets + spec.charBuckets + (wv ? (layout === 'pooled' ? wv.dim : wv.words) : 0);
+}
+
 export function validateSpec(spec: FeaturizerSpec): string | undefined {
   if (spec.kind !== 'hashed-ngrams-v1') return `unknown featurizer kind ${String(spec.kind)}`;
   for (const n of [spec.wordBuckets, spec.charBuckets]) {
@@ -137,6 +179,18 @@ export function validateSpec(spec: FeaturizerSpec): string | undefined {
     return 'chunkChars and chunkOverlap must be integers';
   if (!(spec.chunkChars > spec.chunkOverlap && spec.chunkOverlap >= 0))
     return 'chunkChars must exceed chunkOverlap';
+  const wv = spec.wordVectors;
+  if (wv !== undefined) {
+    if (typeof wv !== 'object' || wv === null) return 'wordVectors must be an object';
+    if (wv.file !== WORD_VECTORS_FILE) return `wordVectors.file must be ${WORD_VECTORS_FILE}`;
+    if (typeof wv.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(wv.sha256))
+      return 'wordVectors.sha256 missing';
+    if (!(Number.isInteger(wv.words) && wv.words > 0 && Number.isInteger(wv.dim) && wv.dim > 0))
+      return 'wordVectors.words and wordVectors.dim must be positive integers';
+    if (wv.pooling !== 'mean') return 'wordVectors.pooling must be mean';
+    if (typeof wv.norm !== 'number' || !(wv.norm > 0 && wv.norm <= 100))
+      return 'wordVectors.norm must be in (0, 100]';
+  }
   return undefined;
 }
 
@@ -155,7 +209,26 @@ export class Featurizer {
   private wordPos = new Int32Array(1024);
   private wordUni = new Int32Array(1024);
   private wordBi = new Int32Array(1024);
+  /** Per word, its column in the text's word-vector vocabulary, or -1 (no vector, or no table). */
+  private wordCol = new Int32Array(1024);
   private wordCount = 0;
+  private readonly wordVectors: WordVectors | undefined;
+  /** First feature index of the word-vector block (after the char buckets). */
+  private readonly denseBase: number;
+  private readonly layout: WordVectorLayout;
+  /** Column of the first word-vector feature in the current long text. */
+  private denseColumn = 0;
+  private readonly poolSum: Float64Array;
+  /** Table row -> column in the current text's word vocabulary, -1 when absent; reset after numbering. */
+  private readonly rowColumn: Int32Array;
+  /** The current text's distinct table rows, by column, and per column its count in the current window. */
+  private wordVocabulary = new Int32Array(1024);
+  private wordVocabularySize = 0;
+  private wordColumnCount = new Int32Array(1024);
+  /** Word entries of every window: window w is wordOffsets[w]..wordOffsets[w+1]. */
+  private wordOffsets = new Int32Array(64);
+  private wordEntryColumns = new Int32Array(1024);
+  private wordEntryCounts = new Float32Array(1024);
   /** Bucket -> column while a long text is numbered, -1 when absent; reset entry by entry after it. */
   private readonly columnOf: Int32Array;
   /** Bucket -> count while a one-window text is counted; reset entry by entry after it. */
@@ -172,11 +245,25 @@ export class Featurizer {
   private values = new Float32Array(16384);
   private offsets = new Int32Array(64);
 
-  constructor(spec: FeaturizerSpec = DEFAULT_FEATURIZER_SPEC) {
+  /** `wordVectorLayout` (default "pooled") matters only when the spec has word vectors. */
+  constructor(
+    spec: FeaturizerSpec = DEFAULT_FEATURIZER_SPEC,
+    wordVectors?: WordVectors,
+    options: { wordVectorLayout?: WordVectorLayout } = {},
+  ) {
     const problem = validateSpec(spec);
     if (problem) throw new Error(`invalid featurizer spec: ${problem}`);
+    const wv = spec.wordVectors;
+    if (wv && !wordVectors) throw new Error(`invalid featurizer spec: needs the word vectors of ${wv.file}`);
+    if (wordVectors && (!wv || wv.words !== wordVectors.words || wv.dim !== wordVectors.dim))
+      throw new Error('invalid featurizer spec: wordVectors does not describe the table given');
     this.spec = spec;
-    this.dimension = spec.wordBuckets + spec.charBuckets;
+    this.wordVectors = wordVectors;
+    this.denseBase = spec.wordBuckets + spec.charBuckets;
+    this.layout = options.wordVectorLayout ?? 'pooled';
+    this.poolSum = new Float64Array(wordVectors?.dim ?? 0);
+    this.rowColumn = new Int32Array(wordVectors?.words ?? 0).fill(-1);
+    this.dimension = featureDimension(spec, this.layout);
     this.columnOf = new Int32Array(this.dimension).fill(-1);
     this.bucketCounts = new Int32Array(this.dimension);
     this.wordShift = 32 - Math.log2(spec.wordBuckets);
@@ -217,11 +304,17 @@ export class Featurizer {
     this.reserve(windows, windows * chunkChars);
     const offsets = this.offsets;
     offsets[0] = 0;
+    const wordOffsets = this.wordOffsets;
+    wordOffsets[0] = 0;
     let firstWord = 0;
+    let lastWord = 0;
     for (let w = 0; w < windows; w++) {
       const from = w * step;
+      const to = Math.min(positions, from + chunkChars);
       while (firstWord < this.wordCount && this.wordPos[firstWord]! < from) firstWord++;
-      offsets[w + 1] = this.countWindow(from, Math.min(positions, from + chunkChars), firstWord, offsets[w]!);
+      while (lastWord < this.wordCount && this.wordPos[lastWord]! < to) lastWord++;
+      if (this.wordVectors) wordOffsets[w + 1] = this.countWordEntries(firstWord, lastWord, wordOffsets[w]!);
+      offsets[w + 1] = this.countWindow(from, to, firstWord, offsets[w]!, w);
     }
     return this.view(windows);
   }
@@ -239,9 +332,10 @@ export class Featurizer {
 
   /**
    * Counts the n-grams starting at positions [from, to) (words from index firstWord on), writes their
-   * entries at `at` and returns the end offset; leaves the counts zeroed.
+   * entries at `at` (then window w's word-vector entries) and returns the end offset; leaves the counts
+   * zeroed.
    */
-  private countWindow(from: number, to: number, firstWord: number, at: number): number {
+  private countWindow(from: number, to: number, firstWord: number, at: number, w: number): number {
     const counts = this.counts;
     const columns = this.columns;
     const cols = this.charCols;
@@ -277,7 +371,105 @@ export class Featurizer {
     const invWord = sumWord > 0 ? 1 / Math.sqrt(sumWord) : 0;
     const invChar = sumChar > 0 ? 1 / Math.sqrt(sumChar) : 0;
     for (let j = at; j < nnz; j++) values[j] = values[j]! * (columns[j]! < wordColumns ? invWord : invChar);
-    return nnz;
+    if (!this.wordVectors) return nnz;
+    const first = this.wordOffsets[w]!;
+    const last = this.wordOffsets[w + 1]!;
+    if (this.layout === 'pooled') {
+      if (!this.pool(first, last, nnz)) return nnz;
+      for (let k = 0; k < this.wordVectors.dim; k++) columns[nnz + k] = this.denseColumn + k;
+      return nnz + this.wordVectors.dim;
+    }
+    // Per word: the word's column in this text is denseColumn + its word-vocabulary column.
+    this.weighWords(first, last, nnz);
+    for (let j = first; j < last; j++)
+      columns[nnz + j - first] = this.denseColumn + this.wordEntryColumns[j]!;
+    return nnz + last - first;
+  }
+
+  /** Writes the per-word values of word entries [from, to) at values[at..]: count / found x norm. */
+  private weighWords(from: number, to: number, at: number): void {
+    let found = 0;
+    for (let j = from; j < to; j++) found += this.wordEntryCounts[j]!;
+    const scale = this.spec.wordVectors!.norm / found;
+    for (let j = from; j < to; j++) this.values[at + j - from] = this.wordEntryCounts[j]! * scale;
+  }
+
+  /** The column of a table row in the current text, numbering it on first sight; -1 for no row. */
+  private wordColumnOf(row: number): number {
+    if (row < 0) return -1;
+    const col = this.rowColumn[row]!;
+    if (col >= 0) return col;
+    if (this.wordVocabularySize === this.wordVocabulary.length) {
+      const grown = new Int32Array(this.wordVocabulary.length * 2);
+      grown.set(this.wordVocabulary);
+      this.wordVocabulary = grown;
+      this.wordColumnCount = new Int32Array(grown.length);
+    }
+    this.rowColumn[row] = this.wordVocabularySize;
+    this.wordVocabulary[this.wordVocabularySize] = row;
+    return this.wordVocabularySize++;
+  }
+
+  /** Resets rowColumn once the text's words are numbered. */
+  private forgetWordColumns(): void {
+    for (let c = 0; c < this.wordVocabularySize; c++) this.rowColumn[this.wordVocabulary[c]!] = -1;
+  }
+
+  /**
+   * Counts the words [from, to) that have a vector by column, writes one entry per distinct column at
+   * `at` and returns the end offset.
+   */
+  private countWordEntries(from: number, to: number, at: number): number {
+    if (this.wordEntryColumns.length < at + (to - from)) {
+      const size = 2 * (at + (to - from));
+      const columns = new Int32Array(size);
+      columns.set(this.wordEntryColumns.subarray(0, at));
+      const counts = new Float32Array(size);
+      counts.set(this.wordEntryCounts.subarray(0, at));
+      this.wordEntryColumns = columns;
+      this.wordEntryCounts = counts;
+    }
+    const wordCol = this.wordCol;
+    const count = this.wordColumnCount;
+    const columns = this.wordEntryColumns;
+    let end = at;
+    for (let w = from; w < to; w++) {
+      const col = wordCol[w]!;
+      if (col >= 0 && count[col]!++ === 0) columns[end++] = col;
+    }
+    const counts = this.wordEntryCounts;
+    for (let j = at; j < end; j++) {
+      const col = columns[j]!;
+      counts[j] = count[col]!;
+      count[col] = 0;
+    }
+    return end;
+  }
+
+  /**
+   * Pools the word vectors of word entries [from, to) into values[at..at + dim): their mean (counted
+   * with repeats) times norm. Returns false, writing nothing, when the window has no word with a vector.
+   */
+  private pool(from: number, to: number, at: number): boolean {
+    if (from === to) return false;
+    const table = this.wordVectors!;
+    const dim = table.dim;
+    const codes = table.codes;
+    const scales = table.scales;
+    const sum = this.poolSum;
+    sum.fill(0);
+    let found = 0;
+    for (let j = from; j < to; j++) {
+      const row = this.wordVocabulary[this.wordEntryColumns[j]!]!;
+      const count = this.wordEntryCounts[j]!;
+      const weight = count * scales[row]!;
+      found += count;
+      const base = row * dim;
+      for (let k = 0; k < dim; k++) sum[k] = sum[k]! + weight * codes[base + k]!;
+    }
+    const scale = this.spec.wordVectors!.norm / found;
+    for (let k = 0; k < dim; k++) this.values[at + k] = sum[k]! * scale;
+    return true;
   }
 
   /** The column of a bucket in the current text, numbering it on first sight. */
@@ -297,7 +489,8 @@ export class Featurizer {
   private hash(n: number): number {
     const positions = Math.max(0, n - 2);
     this.vocabularySize = 0;
-    this.reserveVocabulary(4 * positions + 8);
+    this.wordVocabularySize = 0;
+    this.reserveVocabulary(4 * positions + 8 + this.wordFeatures(positions));
     if (this.charCols.length < 3 * positions) this.charCols = new Int32Array(6 * positions);
     const buf = this.chars;
     // Word block first (as the feature order has always been): unigrams of word-char runs, and the
@@ -320,11 +513,13 @@ export class Featurizer {
         this.wordBi[words - 1] = this.column(bucket(Math.imul(prev ^ 0x2545f491, FNV_PRIME) ^ h, wordShift));
       this.wordUni[words] = this.column(bucket(h, wordShift));
       this.wordBi[words] = -1;
+      if (this.wordVectors) this.wordCol[words] = this.wordColumnOf(this.wordVectors.row(h));
       prev = h;
       words++;
     }
     this.wordCount = words;
     this.wordColumns = this.vocabularySize;
+    this.forgetWordColumns();
     // Char block: 3-, 4- and 5-grams over the space-padded text, one FNV pass per start position.
     const cols = this.charCols;
     const charShift = this.charShift;
@@ -358,6 +553,12 @@ export class Featurizer {
       } else cols[3 * s + 1] = -1;
       cols[3 * s + 2] = -1;
     }
+    // The word-vector block's columns come last: one per dimension, or one per distinct word.
+    this.denseColumn = this.vocabularySize;
+    if (this.wordVectors && this.layout === 'pooled')
+      for (let k = 0; k < this.wordVectors.dim; k++) this.column(this.denseBase + k);
+    else
+      for (let c = 0; c < this.wordVocabularySize; c++) this.column(this.denseBase + this.wordVocabulary[c]!);
     // The columns are numbered: forget them, so columnOf is all -1 for the next text.
     const columnOf = this.columnOf;
     const vocabulary = this.vocabulary;
@@ -372,13 +573,26 @@ export class Featurizer {
    * their number.
    */
   private countWhole(n: number): number {
-    this.reserveVocabulary(4 * Math.max(0, n - 2) + 8);
+    const extra = this.wordFeatures(Math.max(0, n - 2));
+    this.reserveVocabulary(4 * Math.max(0, n - 2) + 8 + extra);
     if (this.values.length < this.vocabulary.length) this.values = new Float32Array(this.vocabulary.length);
     const wordEntries = this.countWords(n);
-    const nnz = this.countChars(n, wordEntries);
-    if (this.identity.length < nnz) this.identity = Int32Array.from(this.vocabulary, (_, j) => j);
+    let nnz = this.countChars(n, wordEntries);
+    if (this.identity.length < nnz + extra) this.identity = Int32Array.from(this.vocabulary, (_, j) => j);
     this.weigh(0, wordEntries);
     this.weigh(wordEntries, nnz);
+    if (!this.wordVectors) return nnz;
+    const found = this.countWordEntries(0, this.wordCount, 0);
+    if (this.layout === 'per-word') {
+      this.weighWords(0, found, nnz);
+      for (let j = 0; j < found; j++)
+        this.vocabulary[nnz + j] = this.denseBase + this.wordVocabulary[this.wordEntryColumns[j]!]!;
+      return nnz + found;
+    }
+    if (this.pool(0, found, nnz)) {
+      for (let k = 0; k < this.wordVectors.dim; k++) this.vocabulary[nnz + k] = this.denseBase + k;
+      nnz += this.wordVectors.dim;
+    }
     return nnz;
   }
 
@@ -391,6 +605,9 @@ export class Featurizer {
     const counts = this.bucketCounts;
     const vocabulary = this.vocabulary;
     const wordShift = this.wordShift;
+    const wordVectors = this.wordVectors;
+    this.wordVocabularySize = 0;
+    let words = 0;
     let nnz = 0;
     let prev = 0;
     let i = 0;
@@ -408,7 +625,13 @@ export class Featurizer {
       const uni = bucket(h, wordShift);
       if (counts[uni]!++ === 0) vocabulary[nnz++] = uni;
       prev = h;
+      if (wordVectors) {
+        if (words === this.wordCol.length) this.growWords();
+        this.wordCol[words++] = this.wordColumnOf(wordVectors.row(h));
+      }
     }
+    this.wordCount = words;
+    this.forgetWordColumns();
     return nnz;
   }
 
@@ -482,6 +705,12 @@ export class Featurizer {
     for (let j = from; j < to; j++) values[j] = values[j]! * inv;
   }
 
+  /** At most this many word-vector features in a window of `positions` start positions. */
+  private wordFeatures(positions: number): number {
+    if (!this.wordVectors) return 0;
+    return this.layout === 'pooled' ? this.wordVectors.dim : positions;
+  }
+
   /** Makes room for up to `ngrams` distinct buckets in the vocabulary (and the column counts). */
   private reserveVocabulary(ngrams: number): void {
     const distinct = Math.min(ngrams, this.dimension);
@@ -495,7 +724,7 @@ export class Featurizer {
 
   private growWords(): void {
     const size = this.wordPos.length * 2;
-    for (const key of ['wordPos', 'wordUni', 'wordBi'] as const) {
+    for (const key of ['wordPos', 'wordUni', 'wordBi', 'wordCol'] as const) {
       const next = new Int32Array(size);
       next.set(this[key]);
       this[key] = next;
@@ -504,9 +733,12 @@ export class Featurizer {
 
   /** Sizes the entry buffers for `windows` windows of `positions` start positions added up. */
   private reserve(windows: number, positions: number): void {
-    if (this.offsets.length < windows + 1) this.offsets = new Int32Array(2 * windows + 2);
+    if (this.offsets.length < windows + 1) {
+      this.offsets = new Int32Array(2 * windows + 2);
+      this.wordOffsets = new Int32Array(2 * windows + 2);
+    }
     // At most 3 char n-grams per position plus 2 word n-grams per word (a word spans 2 positions at least).
-    const entries = 4 * positions + 2 * windows + 8;
+    const entries = 4 * positions + 2 * windows + 8 + this.wordFeatures(positions) * windows;
     if (this.columns.length < entries) {
       this.columns = new Int32Array(2 * entries);
       this.values = new Float32Array(2 * entries);

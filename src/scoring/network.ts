@@ -77,3 +77,32 @@ export function forward(params: NetworkParams, x: SparseFeatures, state: Forward
   state.logit = logit;
   return logit;
 }
+
+/**
+ * The served form of a network trained on pooled word vectors: the `dim` embedding rows of the pooled
+ * mean (after `hashed` rows) become one row per table word, E_word[r] = v_r E_pooled. Exact by
+ * linearity: sum_k (norm/n sum_w c_w v_wk) E_k = sum_w (norm c_w/n) (v_w E_pooled), the per-word
+ * layout's features. `vector(r, out)` writes the table's row r.
+ */
+export function foldWordVectors(
+  params: NetworkParams,
+  words: { readonly words: number; readonly dim: number; vector(row: number, out: Float64Array): void },
+): NetworkParams {
+  const { embedDim: d } = params;
+  const hashed = params.inputDim - words.dim;
+  const embedding = new Float32Array((hashed + words.words) * d);
+  embedding.set(params.embedding.subarray(0, hashed * d));
+  const pooled = params.embedding.subarray(hashed * d);
+  const v = new Float64Array(words.dim);
+  const row = new Float64Array(d);
+  for (let r = 0; r < words.words; r++) {
+    words.vector(r, v);
+    row.fill(0);
+    for (let k = 0; k < words.dim; k++) {
+      const x = v[k]!;
+      for (let m = 0; m < d; m++) row[m] = row[m]! + x * pooled[k * d + m]!;
+    }
+    embedding.set(row, (hashed + r) * d);
+  }
+  return { ...params, inputDim: hashed + words.words, embedding };
+}

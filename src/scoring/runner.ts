@@ -70,7 +70,10 @@ export class ModelRunner {
     this.version = manifest.version;
     this.threshold = manifest.threshold;
     this.session = session;
-    this.featurizer = new Featurizer(manifest.featurizer);
+    // The graph's word-vector rows are folded per word (see WordVectorLayout).
+    this.featurizer = new Featurizer(manifest.featurizer, artifact.wordVectors, {
+      wordVectorLayout: 'per-word',
+    });
     this.fused = manifest.architecture.kind === 'embedding-bag-mlp-fused';
     this.embedDim = manifest.architecture.shape.embedDim;
     [this.inputIndices, this.inputWeights] = manifest.architecture.inputs;

@@ -9,7 +9,12 @@ import {
   type ModelManifest,
   sha256,
 } from '../../src/scoring/artifact.js';
-import { DEFAULT_FEATURIZER_SPEC, type FeaturizerSpec } from '../../src/scoring/featurizer.js';
+import {
+  DEFAULT_FEATURIZER_SPEC,
+  type FeaturizerSpec,
+  featureDimension,
+  type WordVectorLayout,
+} from '../../src/scoring/featurizer.js';
 import { allocateParams, type NetworkParams, type NetworkShape } from '../../src/scoring/network.js';
 import {
   decodeOnnxParams,
@@ -19,12 +24,23 @@ import {
   ONNX_OUTPUT,
 } from '../../src/scoring/onnx-writer.js';
 import { gaussian, mulberry32 } from '../../src/scoring/train/random.js';
+import {
+  decodeWordVectors,
+  encodeWordVectors,
+  WORD_VECTORS_FILE,
+  wordHash,
+} from '../../src/scoring/word-vectors.js';
 
 export const TINY_SPEC: FeaturizerSpec = { ...DEFAULT_FEATURIZER_SPEC, wordBuckets: 1024, charBuckets: 2048 };
 
-export function randomParams(seed: number, spec: FeaturizerSpec = TINY_SPEC): NetworkParams {
+/** Random weights for a spec's features: served ("per-word", what a model file holds) or "pooled" (training). */
+export function randomParams(
+  seed: number,
+  spec: FeaturizerSpec = TINY_SPEC,
+  layout: WordVectorLayout = 'per-word',
+): NetworkParams {
   const random = mulberry32(seed);
-  const p = allocateParams({ inputDim: spec.wordBuckets + spec.charBuckets, embedDim: 8, hiddenDim: 8 });
+  const p = allocateParams({ inputDim: featureDimension(spec, layout), embedDim: 8, hiddenDim: 8 });
   for (const a of [p.embedding, p.w1, p.b1, p.w2, p.u, p.b2])
     for (let i = 0; i < a.length; i++) a[i] = gaussian(random);
   return p;
@@ -35,8 +51,32 @@ function decodeShape(onnx: Uint8Array, featurizer: FeaturizerSpec): NetworkShape
   try {
     return decodeOnnxParams(onnx);
   } catch {
-    return { inputDim: featurizer.wordBuckets + featurizer.charBuckets, embedDim: 8, hiddenDim: 8 };
+    return { inputDim: featureDimension(featurizer, 'per-word'), embedDim: 8, hiddenDim: 8 };
   }
+}
+
+/** Words of the tiny word-vector table: random 4-d vectors, seeded. */
+export const TINY_WORDS = ['ignore', 'previous', 'instructions', 'museum', 'opens', 'the', 'and', 'prompt'];
+
+export function tinyWordVectors(seed = 3): Uint8Array {
+  const random = mulberry32(seed);
+  const vectors = Float32Array.from({ length: TINY_WORDS.length * 4 }, () => gaussian(random));
+  return encodeWordVectors('test vectors', TINY_WORDS.map(wordHash), vectors, 4);
+}
+
+/** TINY_SPEC with the word-vector block of the given table file bytes. */
+export function tinySpecWithVectors(bytes: Uint8Array): FeaturizerSpec {
+  const { words, dim, source } = decodeWordVectors(bytes);
+  const wordVectors = {
+    file: WORD_VECTORS_FILE,
+    sha256: sha256(bytes),
+    words,
+    dim,
+    pooling: 'mean',
+    norm: 6,
+    source,
+  } as const;
+  return { ...TINY_SPEC, wordVectors };
 }
 
 export function writeModel(
@@ -49,11 +89,14 @@ export function writeModel(
     onnx?: Uint8Array;
     featurizer?: FeaturizerSpec;
     kind?: ArchitectureKind;
+    /** word-vectors.bin to write beside the model (the featurizer spec must describe it). */
+    wordVectors?: Uint8Array;
   },
 ): string {
   const name = opts.name ?? 'prompt-injection';
-  const featurizer = opts.featurizer ?? TINY_SPEC;
-  const onnx = opts.onnx ?? encodeOnnx(randomParams(opts.seed ?? 1));
+  const featurizer =
+    opts.featurizer ?? (opts.wordVectors ? tinySpecWithVectors(opts.wordVectors) : TINY_SPEC);
+  const onnx = opts.onnx ?? encodeOnnx(randomParams(opts.seed ?? 1, featurizer));
   const params = decodeShape(onnx, featurizer);
   const dir = join(modelsDir, name, opts.version);
   mkdirSync(dir, { recursive: true });
@@ -80,6 +123,7 @@ export function writeModel(
     metrics: {},
   };
   writeFileSync(join(dir, 'model.onnx'), onnx);
+  if (opts.wordVectors) writeFileSync(join(dir, WORD_VECTORS_FILE), opts.wordVectors);
   writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest, null, 2));
   return dir;
 }

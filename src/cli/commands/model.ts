@@ -16,7 +16,8 @@ import { trainModel } from '../../scoring/train/index.js';
 
 const USAGE = `usage:
   airlock model train --data FILE [--extra FILE] --out DIR [--seed N] [--version V] [--name NAME]
-                      [--holdout-source PREFIX]... [--check FILE]... [--epochs N] [--limit N] [--activate]
+                      [--word-vectors FILE] [--holdout-source PREFIX]... [--check FILE]... [--epochs N]
+                      [--limit N] [--activate]
   airlock model eval --model NAME[@VERSION] [--models DIR] --data FILE [--json]
   airlock model promote NAME [VERSION] [--models DIR]
   airlock model rollback NAME [VERSION] [--models DIR]`;
@@ -42,6 +43,7 @@ async function train(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       version: { type: 'string' },
       name: { type: 'string' },
+      'word-vectors': { type: 'string' },
       'holdout-source': { type: 'string', multiple: true },
       check: { type: 'string', multiple: true },
       epochs: { type: 'string' },
@@ -58,6 +60,7 @@ async function train(argv: string[]): Promise<number> {
     seed: intOption(values.seed, '--seed') ?? 1,
     ...(values.epochs ? { epochs: intOption(values.epochs, '--epochs')! } : {}),
     ...(values.limit ? { limitRows: intOption(values.limit, '--limit')! } : {}),
+    ...(values['word-vectors'] ? { wordVectors: values['word-vectors'] } : {}),
     holdoutSources: values['holdout-source'] ?? [],
     checkFiles: values.check ?? [],
     activate: values.activate,

@@ -3,7 +3,7 @@
  * optional unseen-source holdout), trains the network and the baselines, calibrates the threshold for a
  * target false-positive rate on validation, and writes <out>/<name>/<version>/{model.onnx, model.json}.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AirlockError } from '../../errors.js';
 import { writeFileAtomic } from '../../files/atomic.js';
@@ -20,10 +20,11 @@ import {
   sha256,
   writeChannels,
 } from '../artifact.js';
-import { DEFAULT_FEATURIZER_SPEC, Featurizer } from '../featurizer.js';
+import { DEFAULT_FEATURIZER_SPEC, Featurizer, type FeaturizerSpec } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
-import type { NetworkShape } from '../network.js';
+import { foldWordVectors, type NetworkShape } from '../network.js';
 import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
+import { decodeWordVectors, WORD_VECTORS_FILE, type WordVectors } from '../word-vectors.js';
 import { splicedInjections } from './augment.js';
 import { trainLengthOnly } from './baselines.js';
 import { type DataFile, type Row, readDataFile, splitRows } from './dataset.js';
@@ -48,6 +49,8 @@ export interface TrainModelOptions {
   checkFiles?: readonly string[];
   /** False-positive rate the threshold is set for, on the primary data file's validation rows. */
   targetFpr?: number;
+  /** A word-vectors.bin (training/build-word-vectors.ts) to pool as a third feature block; copied beside the model. */
+  wordVectors?: string;
   /** Rows to use from each file (a slice for quick tests); all when unset. */
   limitRows?: number;
   activate?: boolean;
@@ -91,6 +94,27 @@ function report(rows: readonly Row[], scores: readonly number[], threshold: numb
   };
 }
 
+function readWordVectors(file: string): { spec: FeaturizerSpec; table: WordVectors; bytes: Uint8Array } {
+  let bytes: Uint8Array;
+  let table: WordVectors;
+  try {
+    bytes = readFileSync(file);
+    table = decodeWordVectors(bytes);
+  } catch (err) {
+    throw new AirlockError('ERR_CONFIG_INVALID', `${file}: ${(err as Error).message}`, { file });
+  }
+  const wordVectors = {
+    file: WORD_VECTORS_FILE,
+    sha256: sha256(bytes),
+    words: table.words,
+    dim: table.dim,
+    pooling: 'mean',
+    norm: 6,
+    source: table.source,
+  } as const;
+  return { spec: { ...DEFAULT_FEATURIZER_SPEC, wordVectors }, table, bytes };
+}
+
 export async function trainModel(opts: TrainModelOptions): Promise<TrainModelResult> {
   const log = opts.log ?? (() => {});
   const name = opts.name ?? DEFAULT_MODEL;
@@ -100,7 +124,8 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   const started = performance.now();
   const files: DataFile[] = opts.dataFiles.map(readDataFile);
   const rows = files.flatMap((f) => (opts.limitRows ? f.rows.slice(0, opts.limitRows) : f.rows));
-  const featurizer = new Featurizer(DEFAULT_FEATURIZER_SPEC);
+  const vectors = opts.wordVectors ? readWordVectors(opts.wordVectors) : undefined;
+  const featurizer = new Featurizer(vectors?.spec ?? DEFAULT_FEATURIZER_SPEC, vectors?.table);
   const split = splitRows(rows, {
     featurizer,
     fraction: opts.validationFraction ?? 0.2,
@@ -198,7 +223,8 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   if (!isValidVersion(version)) throw new AirlockError('ERR_CONFIG_INVALID', `invalid version ${version}`);
   const dir = join(opts.outDir, name, version);
   if (existsSync(dir)) throw new AirlockError('ERR_CONFIG_INVALID', `${dir} already exists`);
-  const onnx = encodeOnnx(params, { name, version });
+  const served = vectors ? foldWordVectors(params, vectors.table) : params;
+  const onnx = encodeOnnx(served, { name, version });
   const manifest: ModelManifest = {
     format: MODEL_FORMAT,
     name,
@@ -206,7 +232,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     onnx: { file: MODEL_FILE, sha256: sha256(onnx), bytes: onnx.byteLength },
     architecture: {
       kind: 'embedding-bag-mlp-fused',
-      shape,
+      shape: { ...shape, inputDim: served.inputDim },
       inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
       output: ONNX_OUTPUT,
     },
@@ -235,6 +261,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   mkdirSync(dir, { recursive: true });
   // Model files are published read-only to the world like any committed artifact.
   await writeFileAtomic(join(dir, MODEL_FILE), onnx, 0o644);
+  if (vectors) await writeFileAtomic(join(dir, WORD_VECTORS_FILE), vectors.bytes, 0o644);
   await writeFileAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 0o644);
   if (opts.activate) {
     const channels: Channels = { active: version };
