@@ -1,6 +1,7 @@
 /**
- * Model artifacts on disk: models/<name>/<version>/{model.onnx, model.json} and models/<name>/channels.json.
- * The ONNX file is pinned by its sha256 in model.json; a mismatch or a malformed manifest is refused.
+ * Model artifacts on disk: models/<name>/<version>/{model.onnx, model.json[, word-vectors.bin]} and
+ * models/<name>/channels.json. The ONNX file and the word-vector table are pinned by their sha256 in
+ * model.json; a mismatch or a malformed manifest is refused.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
