@@ -737,8 +737,9 @@ export class Featurizer {
       this.offsets = new Int32Array(2 * windows + 2);
       this.wordOffsets = new Int32Array(2 * windows + 2);
     }
-    // At most 3 char n-grams per position plus 2 word n-grams per word (a word spans 2 positions at least).
-    const entries = 4 * positions + 2 * windows + 8 + this.wordFeatures(positions) * windows;
+    // At most 3 char n-grams per position plus 2 word n-grams per word (a word spans 2 positions at least),
+    // and per window its word-vector features (at most one per position of the window).
+    const entries = 4 * positions + 2 * windows + 8 + this.wordFeatures(this.spec.chunkChars) * windows;
     if (this.columns.length < entries) {
       this.columns = new Int32Array(2 * entries);
       this.values = new Float32Array(2 * entries);

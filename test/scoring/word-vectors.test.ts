@@ -203,3 +203,27 @@ test('the committed table is keyed like the featurizer: related words sit closer
   // The default featurizer (no word vectors) is untouched by the table's presence.
   assert.equal(new Featurizer(DEFAULT_FEATURIZER_SPEC).dimension, 32768 + 65536);
 });
+
+test('a long text in the per-word layout needs buffers linear in its length', () => {
+  const table = decodeWordVectors(readFileSync(COMMITTED));
+  const spec = {
+    ...DEFAULT_FEATURIZER_SPEC,
+    wordVectors: {
+      file: WORD_VECTORS_FILE,
+      sha256: '0'.repeat(64),
+      words: table.words,
+      dim: table.dim,
+      pooling: 'mean',
+      norm: 6,
+      source: table.source,
+    },
+  } as const;
+  const f = new Featurizer(spec, table, { wordVectorLayout: 'per-word' });
+  const text = 'The museum opens at nine and closes at five on weekdays. '.repeat(4000); // ~228 KB, ~450 windows
+  const before = process.memoryUsage().arrayBuffers;
+  const windows = f.featurizeWindows(text);
+  const grown = process.memoryUsage().arrayBuffers - before;
+  assert.ok(windows.windows > 400);
+  // The entries themselves take ~(3 char n-grams + words) x 1024 x windows x 8 bytes, ~15 MB here.
+  assert.ok(grown < 64 * 1024 * 1024, `featurizing grew array buffers by ${Math.round(grown / 2 ** 20)} MB`);
+});
