@@ -1,7 +1,8 @@
 /**
  * `airlock model train`: reads the data files, splits (stratified by source, whole near-duplicate clusters,
  * optional unseen-source holdout), trains the network and the baselines, calibrates the threshold for a
- * target false-positive rate on validation, and writes <out>/<name>/<version>/{model.onnx, model.json}.
+ * target false-positive rate on validation, and writes <out>/<name>/<version>/{model.onnx, model.json}
+ * (and word-vectors.bin, with the word-vector rows folded per word into the ONNX embedding).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
