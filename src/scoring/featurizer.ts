@@ -36,11 +36,13 @@ export interface FeaturizerSpec {
 }
 
 /**
- * The word-vector block: per window, the mean of the (unit) vectors of its words found in the table,
- * counted with repeats, times `norm`; `dim` features after the char buckets. No word found, no entries.
- * Mean only: max-pooling too gained little more (leave-source-out AUC 0.912 / 0.770 against 0.912 /
- * 0.762) and cannot be folded into the embedding (see Featurizer's per-word layout). The table file
- * sits beside the model, pinned by its sha256.
+ * The word-vector block: per window, the mean over all its words (repeats counted) of their unit
+ * vectors, a word missing from the table counting as a zero vector, times `norm`; `dim` features after
+ * the char buckets. No word found, no entries. Missing words count so that text the table barely
+ * covers (other languages, code, names) gets a weak word-vector signal instead of an amplified one:
+ * averaging over found words only raised false positives on non-English benign rows from 0.037 to
+ * 0.086. Mean only: max-pooling cannot be folded into the embedding (see WordVectorLayout) and gained
+ * little more. The table file sits beside the model, pinned by its sha256.
  */
 export interface WordVectorSpec {
   readonly file: typeof WORD_VECTORS_FILE;
@@ -49,8 +51,8 @@ export interface WordVectorSpec {
   readonly dim: number;
   readonly pooling: 'mean';
   /**
-   * Scale of the mean. Above 1 so that the two hashed blocks do not drown it: leave-source-out AUC
-   * 0.911 / 0.762 at 3 and 0.912 / 0.762 at 6; with the L2-normalised mean, 1 was clearly behind 3.
+   * Scale of the mean. Above 1 so that the two hashed blocks (each of norm 1) do not drown it;
+   * docs/model.md lists the values tried.
    */
   readonly norm: number;
   readonly source: string;
@@ -59,7 +61,7 @@ export interface WordVectorSpec {
 /**
  * How the word-vector block reaches the model. "pooled": `dim` features, the mean itself (training and
  * the TypeScript reference). "per-word": one feature per table row, the word's count over the window's
- * found words times norm, so that the embedding rows of the pooled block can be folded into one row per
+ * word count times norm, so that the embedding rows of the pooled block can be folded into one row per
  * word (E_word[r] = v_r E_pooled, exact by linearity): the served graph gathers words like n-grams and
  * no vector arithmetic runs per request.
  */
@@ -314,7 +316,7 @@ export class Featurizer {
       while (firstWord < this.wordCount && this.wordPos[firstWord]! < from) firstWord++;
       while (lastWord < this.wordCount && this.wordPos[lastWord]! < to) lastWord++;
       if (this.wordVectors) wordOffsets[w + 1] = this.countWordEntries(firstWord, lastWord, wordOffsets[w]!);
-      offsets[w + 1] = this.countWindow(from, to, firstWord, offsets[w]!, w);
+      offsets[w + 1] = this.countWindow(from, to, firstWord, offsets[w]!, w, lastWord - firstWord);
     }
     return this.view(windows);
   }
@@ -332,10 +334,17 @@ export class Featurizer {
 
   /**
    * Counts the n-grams starting at positions [from, to) (words from index firstWord on), writes their
-   * entries at `at` (then window w's word-vector entries) and returns the end offset; leaves the counts
-   * zeroed.
+   * entries at `at` (then the word-vector entries of window w, which holds `words` words) and returns the
+   * end offset; leaves the counts zeroed.
    */
-  private countWindow(from: number, to: number, firstWord: number, at: number, w: number): number {
+  private countWindow(
+    from: number,
+    to: number,
+    firstWord: number,
+    at: number,
+    w: number,
+    words: number,
+  ): number {
     const counts = this.counts;
     const columns = this.columns;
     const cols = this.charCols;
@@ -375,22 +384,20 @@ export class Featurizer {
     const first = this.wordOffsets[w]!;
     const last = this.wordOffsets[w + 1]!;
     if (this.layout === 'pooled') {
-      if (!this.pool(first, last, nnz)) return nnz;
+      if (!this.pool(first, last, nnz, words)) return nnz;
       for (let k = 0; k < this.wordVectors.dim; k++) columns[nnz + k] = this.denseColumn + k;
       return nnz + this.wordVectors.dim;
     }
     // Per word: the word's column in this text is denseColumn + its word-vocabulary column.
-    this.weighWords(first, last, nnz);
+    this.weighWords(first, last, nnz, words);
     for (let j = first; j < last; j++)
       columns[nnz + j - first] = this.denseColumn + this.wordEntryColumns[j]!;
     return nnz + last - first;
   }
 
-  /** Writes the per-word values of word entries [from, to) at values[at..]: count / found x norm. */
-  private weighWords(from: number, to: number, at: number): void {
-    let found = 0;
-    for (let j = from; j < to; j++) found += this.wordEntryCounts[j]!;
-    const scale = this.spec.wordVectors!.norm / found;
+  /** Writes the per-word values of word entries [from, to) at values[at..]: count / words x norm. */
+  private weighWords(from: number, to: number, at: number, words: number): void {
+    const scale = this.spec.wordVectors!.norm / words;
     for (let j = from; j < to; j++) this.values[at + j - from] = this.wordEntryCounts[j]! * scale;
   }
 
@@ -447,10 +454,11 @@ export class Featurizer {
   }
 
   /**
-   * Pools the word vectors of word entries [from, to) into values[at..at + dim): their mean (counted
-   * with repeats) times norm. Returns false, writing nothing, when the window has no word with a vector.
+   * Pools the word vectors of word entries [from, to) into values[at..at + dim): their sum (repeats
+   * counted) over the window's `words` words, times norm. Returns false, writing nothing, when the window
+   * has no word with a vector.
    */
-  private pool(from: number, to: number, at: number): boolean {
+  private pool(from: number, to: number, at: number, words: number): boolean {
     if (from === to) return false;
     const table = this.wordVectors!;
     const dim = table.dim;
@@ -458,16 +466,13 @@ export class Featurizer {
     const scales = table.scales;
     const sum = this.poolSum;
     sum.fill(0);
-    let found = 0;
     for (let j = from; j < to; j++) {
       const row = this.wordVocabulary[this.wordEntryColumns[j]!]!;
-      const count = this.wordEntryCounts[j]!;
-      const weight = count * scales[row]!;
-      found += count;
+      const weight = this.wordEntryCounts[j]! * scales[row]!;
       const base = row * dim;
       for (let k = 0; k < dim; k++) sum[k] = sum[k]! + weight * codes[base + k]!;
     }
-    const scale = this.spec.wordVectors!.norm / found;
+    const scale = this.spec.wordVectors!.norm / words;
     for (let k = 0; k < dim; k++) this.values[at + k] = sum[k]! * scale;
     return true;
   }
@@ -584,12 +589,12 @@ export class Featurizer {
     if (!this.wordVectors) return nnz;
     const found = this.countWordEntries(0, this.wordCount, 0);
     if (this.layout === 'per-word') {
-      this.weighWords(0, found, nnz);
+      this.weighWords(0, found, nnz, this.wordCount);
       for (let j = 0; j < found; j++)
         this.vocabulary[nnz + j] = this.denseBase + this.wordVocabulary[this.wordEntryColumns[j]!]!;
       return nnz + found;
     }
-    if (this.pool(0, found, nnz)) {
+    if (this.pool(0, found, nnz, this.wordCount)) {
       for (let k = 0; k < this.wordVectors.dim; k++) this.vocabulary[nnz + k] = this.denseBase + k;
       nnz += this.wordVectors.dim;
     }

@@ -82,7 +82,7 @@ export function forward(params: NetworkParams, x: SparseFeatures, state: Forward
  * The served form of a network trained on pooled word vectors: the `dim` embedding rows of the pooled
  * mean (after `hashed` rows) become one row per table word, E_word[r] = v_r E_pooled. Exact by
  * linearity: sum_k (norm/n sum_w c_w v_wk) E_k = sum_w (norm c_w/n) (v_w E_pooled), the per-word
- * layout's features. `vector(r, out)` writes the table's row r.
+ * layout's features (n: the window's word count). `vector(r, out)` writes the table's row r.
  */
 export function foldWordVectors(
   params: NetworkParams,

@@ -122,7 +122,7 @@ function wordBlock(f: Featurizer, text: string, windowIndex = 0): Array<[number,
   );
 }
 
-test('pooled: the block is the mean of the known words (repeats counted) times norm, after the hashed blocks', () => {
+test('pooled: the block is the mean over all words (unknown ones as zero vectors) times norm, after the hashed blocks', () => {
   const bytes = tinyWordVectors();
   const table = decodeWordVectors(bytes);
   const spec = tinySpecWithVectors(bytes);
@@ -131,14 +131,14 @@ test('pooled: the block is the mean of the known words (repeats counted) times n
   assert.equal(f.dimension, TINY_SPEC.wordBuckets + TINY_SPEC.charBuckets + 4);
   // Unknown words add no entries.
   assert.deepEqual(wordBlock(f, 'banana split'), []);
-  // One known word (twice, among unknown ones): the mean is that word's vector.
+  // One known word, twice, and one unknown word: two thirds of that word's vector.
   const ignore = vectorOf(table, 'ignore');
   const one = wordBlock(f, 'IGNORE banana, ignore!');
   assert.deepEqual(
     one.map(([k]) => k),
     [0, 1, 2, 3],
   );
-  for (let k = 0; k < 4; k++) assert.ok(Math.abs(one[k]![1] - norm * ignore[k]!) < 1e-5);
+  for (let k = 0; k < 4; k++) assert.ok(Math.abs(one[k]![1] - (norm * 2 * ignore[k]!) / 3) < 1e-5);
   // Two words, one of them twice: the mean leans to the repeated word.
   const museum = vectorOf(table, 'museum');
   const mixed = wordBlock(f, 'museum museum ignore');
@@ -146,7 +146,7 @@ test('pooled: the block is the mean of the known words (repeats counted) times n
     assert.ok(Math.abs(mixed[k]![1] - (norm * (ignore[k]! + 2 * museum[k]!)) / 3) < 1e-5, `mean ${k}`);
 });
 
-test('per-word: one entry per known word, at its table row, weighted count / found x norm', () => {
+test('per-word: one entry per known word, at its table row, weighted count / words x norm', () => {
   const bytes = tinyWordVectors();
   const spec = tinySpecWithVectors(bytes);
   const norm = spec.wordVectors!.norm;
@@ -155,8 +155,8 @@ test('per-word: one entry per known word, at its table row, weighted count / fou
   assert.deepEqual(wordBlock(f, 'banana split'), []);
   const row = (w: string) => TINY_WORDS.indexOf(w);
   assert.deepEqual(wordBlock(f, 'museum museum ignore banana'), [
-    [row('museum'), (2 / 3) * norm],
-    [row('ignore'), (1 / 3) * norm],
+    [row('museum'), (2 / 4) * norm],
+    [row('ignore'), (1 / 4) * norm],
   ]);
 });
 
@@ -164,7 +164,8 @@ test('each window pools only the words that start inside it, in both layouts', (
   const bytes = tinyWordVectors();
   const spec = { ...tinySpecWithVectors(bytes), chunkChars: 64, chunkOverlap: 32 };
   const table = decodeWordVectors(bytes);
-  const text = `${'banana '.repeat(12)}museum museum museum`;
+  // Punctuation is not a word: the last window's only words are the three museums.
+  const text = `${'banana '.repeat(6)}${'. '.repeat(30)}museum museum museum`;
   const museum = vectorOf(table, 'museum');
   const norm = spec.wordVectors!.norm;
   const pooled = new Featurizer(spec, table);
