@@ -154,6 +154,15 @@ export class IsolatePool {
   }
 }
 
+/** Releases an isolated-vm handle (context, module, reference, callback) now, not at garbage collection. */
+export function releaseHandle(handle: { release(): void }): void {
+  try {
+    handle.release();
+  } catch {
+    // The isolate is gone (disposed, or over its memory limit), which released every handle with it.
+  }
+}
+
 export function dispose(isolate: IsolatedVM.Isolate): void {
   if (!isolate.isDisposed) {
     try {

@@ -2,6 +2,7 @@ import type IsolatedVM from 'ivm5';
 import { BOOTSTRAP_SOURCE, type BootstrapSettings } from './bootstrap.js';
 import type { HostBridge } from './host-bridge.js';
 import type { Ivm } from './ivm-loader.js';
+import { releaseHandle } from './pool.js';
 import type { ToolSource } from './types.js';
 
 const BOOTSTRAP_TIMEOUT_MS = 1000;
@@ -39,13 +40,7 @@ export async function prepareContext(opts: {
   let settingsJson = '';
   const handles: { release(): void }[] = [];
   const release = () => {
-    for (const handle of handles.splice(0)) {
-      try {
-        handle.release();
-      } catch {
-        // The isolate is gone, which released every handle with it.
-      }
-    }
+    for (const handle of handles.splice(0)) releaseHandle(handle);
   };
   try {
     // Independent steps go to the isolate together: its thread runs them in turn, but the round trips overlap.

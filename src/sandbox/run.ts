@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors.js';
 import { HostBridge } from './host-bridge.js';
 import { wallClockMs } from './limits.js';
 import { CPU_TIMEOUT_REASON, classifyFault, type Fault, parseRunnerFault } from './outcome.js';
-import { dispose, type Lease } from './pool.js';
+import { dispose, type Lease, releaseHandle } from './pool.js';
 import type { PreparedContext } from './prepare.js';
 import type { HostApi, RunResult, SandboxLimits, ToolSource } from './types.js';
 
@@ -107,7 +107,7 @@ export async function runInIsolate(opts: {
 
   const cpuMs = isolate.isDisposed ? 0 : Number(isolate.cpuTime - cpuStart) / 1e6;
   if (settled.kind === 'abort') dispose(isolate);
-  else for (const handle of handles) release(handle);
+  else for (const handle of handles) releaseHandle(handle);
   const wallMs = performance.now() - started;
   const base = { logs: bridge.logs, hostCalls: bridge.hostCalls, wallMs };
 
@@ -155,12 +155,4 @@ function decodeResult(
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function release(handle: { release(): void }): void {
-  try {
-    handle.release();
-  } catch {
-    // The isolate is gone (memory limit), which released every handle with it.
-  }
 }
