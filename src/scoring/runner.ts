@@ -99,6 +99,11 @@ export class ModelRunner {
         { file },
       );
     }
+    const problem = probeEmbedding(session, artifact);
+    if (problem) {
+      session.dispose();
+      throw new AirlockError('ERR_MODEL_INVALID', `${file}: ${problem}`, { file });
+    }
     return new ModelRunner(artifact, session);
   }
 
@@ -281,6 +286,30 @@ function maxByText(batch: Batch, probability: (row: number) => number): number[]
     if (p > scores[t]!) scores[t] = p;
   }
   return scores;
+}
+
+/**
+ * Runs the graph once on the first and the last embedding row model.json promises
+ * (architecture.shape.inputDim: the hashed buckets, plus one row per word with word vectors). A graph
+ * with fewer rows would otherwise load and then fail every request that hashes into the missing ones.
+ */
+function probeEmbedding(session: NativeSession, artifact: LoadedArtifact): string | undefined {
+  const { kind, inputs, output, shape } = artifact.manifest.architecture;
+  const last = shape.inputDim - 1;
+  const fused = kind !== 'embedding-bag-mlp';
+  const indices = fused
+    ? new Tensor('int32', Int32Array.of(0, last), [1, 2])
+    : new Tensor('int64', BigInt64Array.of(0n, BigInt(last)), [1, 2]);
+  const weights = new Tensor('float32', Float32Array.of(0.5, 0.5), fused ? [1, 1, 2] : [1, 2]);
+  try {
+    const out = session.run({ [inputs[0]]: indices, [inputs[1]]: weights }, { [output]: null }, {});
+    const probability = (Object.values(out)[0]?.data as Float32Array | undefined)?.[0];
+    if (probability === undefined || !(probability >= 0 && probability <= 1))
+      return `the graph's output for a probe is ${probability}, not a probability`;
+    return undefined;
+  } catch (err) {
+    return `the graph cannot gather embedding row ${last} (model.json's architecture.shape.inputDim is ${shape.inputDim}): ${(err as Error).message}`;
+  }
 }
 
 function createSession(artifact: LoadedArtifact, file: string): NativeSession {

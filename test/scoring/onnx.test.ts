@@ -142,6 +142,27 @@ test('a word-vector model: the served, per-word folded graph scores like the poo
   assert.ok(runner.groupRuns > groupRuns, 'long texts ran one group per text');
 });
 
+test('a graph with fewer embedding rows than model.json promises is refused at load, not on the first request', async (t) => {
+  const bytes = tinyWordVectors();
+  const spec = tinySpecWithVectors(bytes);
+  // The hashed rows only: model.json (from the spec) promises 8 word rows on top.
+  const short = randomParams(7, TINY_SPEC);
+  const dir = tempDir(t);
+  writeModel(dir, { version: 'v1', onnx: encodeOnnx(short), featurizer: spec, wordVectors: bytes });
+  const file = join(dir, 'prompt-injection', 'v1', 'model.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  manifest.architecture.shape.inputDim = TINY_SPEC.wordBuckets + TINY_SPEC.charBuckets + TINY_WORDS.length;
+  writeFileSync(file, JSON.stringify(manifest));
+  await assert.rejects(ModelRunner.load(dir, 'prompt-injection', 'v1'), (err: AirlockError) => {
+    assert.equal(err.code, 'ERR_MODEL_INVALID');
+    assert.match(
+      err.message,
+      /model\.onnx: the graph cannot gather embedding row 3079 \(model\.json's architecture\.shape\.inputDim is 3080\)/,
+    );
+    return true;
+  });
+});
+
 test('a word-vector model whose word-vectors.bin is damaged, missing or not the one described is refused', async (t) => {
   const bytes = tinyWordVectors();
   const cases: Array<[string, (dir: string) => void, RegExp]> = [
