@@ -1,3 +1,4 @@
+import type IsolatedVM from 'ivm5';
 import type { ErrorCode } from '../errors.js';
 import { HostBridge } from './host-bridge.js';
 import { wallClockMs } from './limits.js';
@@ -64,7 +65,7 @@ export async function runInIsolate(opts: {
   // in a new task), so a watchdog also reads the isolate's CPU clock.
   const cpuWatch = setInterval(
     () => {
-      if (!isolate.isDisposed && Number(isolate.cpuTime - cpuStart) / 1e6 > limits.timeoutMs) {
+      if ((cpuMsSince(isolate, cpuStart) ?? 0) > limits.timeoutMs) {
         abort({ code: 'ERR_SANDBOX_TIMEOUT', reason: CPU_TIMEOUT_REASON, memoryKill: false });
       }
     },
@@ -76,7 +77,7 @@ export async function runInIsolate(opts: {
   if (opts.signal?.aborted) onAbort();
 
   const handles: { release(): void }[] = [];
-  const cpuLeftMs = () => Math.max(1, Math.ceil(limits.timeoutMs - Number(isolate.cpuTime - cpuStart) / 1e6));
+  const cpuLeftMs = () => Math.max(1, Math.ceil(limits.timeoutMs - (cpuMsSince(isolate, cpuStart) ?? 0)));
   const execute = async (): Promise<unknown> => {
     const prepared = await opts.context;
     handles.push(prepared);
@@ -105,7 +106,7 @@ export async function runInIsolate(opts: {
   opts.signal?.removeEventListener('abort', onAbort);
   bridge.end();
 
-  const cpuMs = isolate.isDisposed ? 0 : Number(isolate.cpuTime - cpuStart) / 1e6;
+  const cpuMs = cpuMsSince(isolate, cpuStart) ?? 0;
   if (settled.kind === 'abort') dispose(isolate);
   else for (const handle of handles) releaseHandle(handle);
   const wallMs = performance.now() - started;
@@ -151,6 +152,24 @@ function decodeResult(
   }
   if (kind === 't') return { ok: true, value: body, cpuMs, ...base };
   return { ok: true, value: JSON.parse(body), cpuMs, ...base };
+}
+
+/**
+ * CPU milliseconds the isolate has run since `start`, or undefined once it is disposed. isolated-vm
+ * disposes an isolate over its memory limit on its own, so it can go between an `isDisposed` check and
+ * the `cpuTime` read, which then throws: in the watchdog's timer that was an uncaught exception (seen in
+ * CI under the 100-memory-kills test).
+ */
+export function cpuMsSince(
+  isolate: Pick<IsolatedVM.Isolate, 'isDisposed' | 'cpuTime'>,
+  start: bigint,
+): number | undefined {
+  if (isolate.isDisposed) return undefined;
+  try {
+    return Number(isolate.cpuTime - start) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 function errorMessage(error: unknown): string {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createSandbox } from '../../src/sandbox/index.js';
+import { cpuMsSince } from '../../src/sandbox/run.js';
 import { BASE_LIMITS, fakeHost, tool } from './fake-host.js';
 
 const LOOP = 'export default async function () { for (;;) {} }';
@@ -307,4 +308,29 @@ describe('sandbox results and isolate reuse', () => {
     });
     assert.equal(!result.ok && result.code, 'ERR_SHUTTING_DOWN');
   });
+});
+
+describe('the CPU watchdog reading a disposed isolate', () => {
+  // isolated-vm disposes an isolate over its memory limit on its own thread's schedule, so `isDisposed`
+  // can be false and the next `cpuTime` read throw; the watchdog runs in a timer, where a throw would be
+  // an uncaught exception that takes the server down.
+  const cases: Array<[string, { isDisposed: boolean; cpuTime: bigint }, number | undefined]> = [
+    ['a live isolate', { isDisposed: false, cpuTime: 5_000_000n }, 4],
+    ['a disposed isolate', { isDisposed: true, cpuTime: 0n }, undefined],
+    [
+      'an isolate disposed between the check and the read',
+      {
+        isDisposed: false,
+        get cpuTime(): bigint {
+          throw new Error('Isolate is disposed');
+        },
+      },
+      undefined,
+    ],
+  ];
+  for (const [name, isolate, expected] of cases) {
+    test(`${name}: ${expected ?? 'no'} CPU ms, no throw`, () => {
+      assert.equal(cpuMsSince(isolate, 1_000_000n), expected);
+    });
+  }
 });
