@@ -103,11 +103,11 @@ export function readArtifact(modelsDir: string, name: string, version: string): 
   const wv = manifest.featurizer.wordVectors;
   if (!wv) return { manifest, onnxBytes, dir };
   const wvPath = join(dir, wv.file);
+  const wvBytes = readPinned(wvPath, wv.sha256);
   let wordVectors: WordVectors;
   try {
-    wordVectors = decodeWordVectors(readPinned(wvPath, wv.sha256));
+    wordVectors = decodeWordVectors(wvBytes);
   } catch (err) {
-    if (err instanceof AirlockError) throw err;
     throw invalid(wvPath, (err as Error).message);
   }
   if (wordVectors.words !== wv.words || wordVectors.dim !== wv.dim) {

@@ -67,6 +67,22 @@ export interface WordVectorSpec {
  */
 export type WordVectorLayout = 'pooled' | 'per-word';
 
+/** The norm models are trained with (see WordVectorSpec.norm). */
+export const WORD_VECTOR_NORM = 6;
+
+/** The spec block for a word-vector table whose file has the given sha256. */
+export function wordVectorSpec(table: WordVectors, sha256: string): WordVectorSpec {
+  return {
+    file: WORD_VECTORS_FILE,
+    sha256,
+    words: table.words,
+    dim: table.dim,
+    pooling: 'mean',
+    norm: WORD_VECTOR_NORM,
+    source: table.source,
+  };
+}
+
 export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   kind: 'hashed-ngrams-v1',
   normalize: 'nfkc+lower+digits0+ws',

@@ -14,6 +14,7 @@ import {
   type FeaturizerSpec,
   featureDimension,
   type WordVectorLayout,
+  wordVectorSpec,
 } from '../../src/scoring/featurizer.js';
 import { allocateParams, type NetworkParams, type NetworkShape } from '../../src/scoring/network.js';
 import {
@@ -66,17 +67,7 @@ export function tinyWordVectors(seed = 3): Uint8Array {
 
 /** TINY_SPEC with the word-vector block of the given table file bytes. */
 export function tinySpecWithVectors(bytes: Uint8Array): FeaturizerSpec {
-  const { words, dim, source } = decodeWordVectors(bytes);
-  const wordVectors = {
-    file: WORD_VECTORS_FILE,
-    sha256: sha256(bytes),
-    words,
-    dim,
-    pooling: 'mean',
-    norm: 6,
-    source,
-  } as const;
-  return { ...TINY_SPEC, wordVectors };
+  return { ...TINY_SPEC, wordVectors: wordVectorSpec(decodeWordVectors(bytes), sha256(bytes)) };
 }
 
 export function writeModel(

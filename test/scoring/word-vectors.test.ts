@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_FEATURIZER_SPEC, Featurizer, windowOf } from '../../src/scoring/featurizer.js';
+import {
+  DEFAULT_FEATURIZER_SPEC,
+  Featurizer,
+  windowOf,
+  wordVectorSpec,
+} from '../../src/scoring/featurizer.js';
 import {
   decodeWordVectors,
   encodeWordVectors,
@@ -17,10 +22,9 @@ const COMMITTED = join(import.meta.dirname, '..', '..', 'training', WORD_VECTORS
 function vectorOf(table: WordVectors, word: string): number[] {
   const row = table.row(wordHash(word));
   assert.ok(row >= 0, `${word} is in the table`);
-  return Array.from(
-    table.codes.subarray(row * table.dim, (row + 1) * table.dim),
-    (q) => q * table.scales[row]!,
-  );
+  const out = new Float64Array(table.dim);
+  table.vector(row, out);
+  return Array.from(out);
 }
 
 function cosine(a: readonly number[], b: readonly number[]): number {
@@ -207,18 +211,7 @@ test('the committed table is keyed like the featurizer: related words sit closer
 
 test('a long text in the per-word layout needs buffers linear in its length', () => {
   const table = decodeWordVectors(readFileSync(COMMITTED));
-  const spec = {
-    ...DEFAULT_FEATURIZER_SPEC,
-    wordVectors: {
-      file: WORD_VECTORS_FILE,
-      sha256: '0'.repeat(64),
-      words: table.words,
-      dim: table.dim,
-      pooling: 'mean',
-      norm: 6,
-      source: table.source,
-    },
-  } as const;
+  const spec = { ...DEFAULT_FEATURIZER_SPEC, wordVectors: wordVectorSpec(table, '0'.repeat(64)) };
   const f = new Featurizer(spec, table, { wordVectorLayout: 'per-word' });
   const text = 'The museum opens at nine and closes at five on weekdays. '.repeat(4000); // ~228 KB, ~450 windows
   const before = process.memoryUsage().arrayBuffers;

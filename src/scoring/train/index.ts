@@ -21,7 +21,7 @@ import {
   sha256,
   writeChannels,
 } from '../artifact.js';
-import { DEFAULT_FEATURIZER_SPEC, Featurizer, type FeaturizerSpec } from '../featurizer.js';
+import { DEFAULT_FEATURIZER_SPEC, Featurizer, type FeaturizerSpec, wordVectorSpec } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
 import { foldWordVectors, type NetworkShape } from '../network.js';
 import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
@@ -104,15 +104,7 @@ function readWordVectors(file: string): { spec: FeaturizerSpec; table: WordVecto
   } catch (err) {
     throw new AirlockError('ERR_CONFIG_INVALID', `${file}: ${(err as Error).message}`, { file });
   }
-  const wordVectors = {
-    file: WORD_VECTORS_FILE,
-    sha256: sha256(bytes),
-    words: table.words,
-    dim: table.dim,
-    pooling: 'mean',
-    norm: 6,
-    source: table.source,
-  } as const;
+  const wordVectors = wordVectorSpec(table, sha256(bytes));
   return { spec: { ...DEFAULT_FEATURIZER_SPEC, wordVectors }, table, bytes };
 }
 
