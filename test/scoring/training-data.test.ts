@@ -86,6 +86,28 @@ test('the split keeps context-dependent rows out of training and validation', ()
   assert.equal(split.train.length + split.validation.length, 40);
 });
 
+test('adding a source leaves the validation rows of every other source as they were', () => {
+  // Texts with no word 3-shingle in common, so that no near-duplicate clusters form (digits fold to 0,
+  // so the words that tell them apart are spelled in letters).
+  const word = (k: number) => String.fromCharCode(97 + (k % 26), 97 + (Math.floor(k / 26) % 26), 120);
+  const rowsOf = (source: string, label: 0 | 1, n: number, from: number): Row[] =>
+    Array.from({ length: n }, (_, i) => ({
+      text: `sample ${word(from + i)} about ${word(from + i + 500)} topic`,
+      label,
+      source,
+    }));
+  const base = [...rowsOf('real:benign', 0, 60, 0), ...rowsOf('real:attack', 1, 40, 100)];
+  const opts = { featurizer: new Featurizer(), fraction: 0.2, seed: 1, holdoutSources: [] };
+  const before = splitRows(base, opts);
+  // Generated sources sort before the real ones ('airlock/…'); with one shared stream they shifted it.
+  const after = splitRows([...base, ...rowsOf('airlock/extra:new-kind', 1, 30, 200)], opts);
+  const realValidation = (rows: readonly Row[]) =>
+    rows.filter((r) => r.source.startsWith('real:')).map((r) => r.text);
+  assert.equal(before.validation.length, 20);
+  assert.deepEqual(realValidation(after.validation), realValidation(before.validation));
+  assert.equal(after.validation.length, 26);
+});
+
 test('training/extra.jsonl is exactly what the seeded generator writes', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'airlock-extra-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AirlockError } from '../../errors.js';
 import type { Featurizer } from '../featurizer.js';
-import { mulberry32, shuffleInPlace } from './random.js';
+import { mulberry32, shuffleInPlace, streamSeed } from './random.js';
 
 export interface Row {
   readonly text: string;
@@ -113,7 +113,9 @@ export function isContextDependent(row: Row): boolean {
 
 /**
  * Per source, shuffles whole clusters (seeded) into validation until it holds ~fraction of the rows;
- * a cluster too large to fit stays in training.
+ * a cluster too large to fit stays in training. Each source draws from its own stream, so adding or
+ * dropping a source (a new round of generated rows) leaves every other source's split as it was and
+ * models trained on different data rounds are compared on the same validation rows.
  */
 export function splitRows(
   rows: readonly Row[],
@@ -136,13 +138,12 @@ export function splitRows(
     clusters.set(clusterOf[i]!, members);
     bySource.set(r.source, clusters);
   });
-  const random = mulberry32(opts.seed);
   const inValidation = new Uint8Array(rest.length);
-  for (const source of [...bySource.keys()].sort()) {
-    const groups = [...bySource.get(source)!.values()];
+  for (const [source, clusters] of bySource) {
+    const groups = [...clusters.values()];
     const total = groups.reduce((n, g) => n + g.length, 0);
     const target = Math.round(total * opts.fraction);
-    shuffleInPlace(groups, random);
+    shuffleInPlace(groups, mulberry32(streamSeed(opts.seed, source)));
     let taken = 0;
     for (const g of groups) {
       if (taken >= target) break;

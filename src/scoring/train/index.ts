@@ -238,7 +238,8 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
     trainingSeconds,
     trainingData: files.map((f) => ({ file: basename(f.file), sha256: f.sha256, rows: f.rows.length })),
     split: {
-      method: 'stratified by source; whole near-duplicate clusters (MinHash word 3-shingles, LSH 4x2)',
+      method:
+        'stratified by source, one seeded stream per source; whole near-duplicate clusters (MinHash word 3-shingles, LSH 4x2)',
       validationFraction: opts.validationFraction ?? 0.2,
       holdoutSources: opts.holdoutSources ?? [],
       limitRows: opts.limitRows ?? null,

@@ -10,6 +10,16 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/**
+ * A seed for one named stream (FNV-1a of the name mixed into the seed): streams that must not shift
+ * when other streams are added or removed, such as the split of each data source.
+ */
+export function streamSeed(seed: number, name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h ^ seed) >>> 0;
+}
+
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
