@@ -17,6 +17,17 @@ import {
   taskHijack,
 } from './extra/hijack.js';
 import { multilingualAttack, multilingualBenign } from './extra/multilingual.js';
+import {
+  benignDump,
+  benignNarrative,
+  benignPivot,
+  benignRestart,
+  benignRole,
+  contextDump,
+  noRulesAttack,
+  pivotAttack,
+  restartAttack,
+} from './extra/pivot.js';
 
 const { values } = parseArgs({
   options: {
@@ -617,6 +628,16 @@ function generate(): Example[] {
   add(200, 1, 'private-data', () => privateDataRequest(gen));
   add(150, 0, 'benign-privacy', () => benignPrivacyQuestion(gen));
   add(300, 0, 'benign-trigger', () => benignTriggerWords(gen));
+  // Third round (training/extra/pivot.ts): task switches and context requests without "ignore".
+  add(300, 1, 'pivot', () => pivotAttack(gen));
+  add(200, 0, 'benign-pivot', () => benignPivot(gen));
+  add(150, 1, 'restart', () => restartAttack(gen));
+  add(20, 0, 'benign-restart', () => benignRestart(gen));
+  add(150, 1, 'no-rules', () => noRulesAttack(gen));
+  add(100, 0, 'benign-role', () => benignRole(gen));
+  add(120, 1, 'context-dump', () => contextDump(gen));
+  add(60, 0, 'benign-dump', () => benignDump(gen));
+  add(200, 0, 'benign-narrative', () => benignNarrative(gen));
   return out;
 }
 
