@@ -11,6 +11,7 @@ import { Tensor } from 'onnxruntime-node';
 import { AirlockError } from '../errors.js';
 import { type ArchitectureKind, type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
 import { Featurizer, windowCount } from './featurizer.js';
+import { decodedViews } from './views.js';
 
 /**
  * onnxruntime-node's native session. The package's public InferenceSession.run validates its arguments
@@ -107,15 +108,42 @@ export class ModelRunner {
     return new ModelRunner(artifact, session);
   }
 
-  /** Tensor rows (windows) a text will take, estimated from its raw length (for queue accounting). */
+  /** Tensor rows (windows) a text will take, its decoded views included (for queue accounting). */
   rowsFor(text: string): number {
-    return windowCount(text.length, this.featurizer.spec);
+    let rows = windowCount(text.length, this.featurizer.spec);
+    for (const view of decodedViews(text)) rows += windowCount(view.length, this.featurizer.spec);
+    return rows;
   }
 
-  /** Scores each text (max over its windows) in one session run. */
+  /**
+   * Scores each text in one session run: the max over its windows and over the windows of its decoded
+   * views (base64, leetspeak; see views.ts).
+   */
   score(texts: readonly string[]): number[] {
     if (this.released)
       throw new AirlockError('ERR_SCORING_UNAVAILABLE', `${this.name}@${this.version} was released`);
+    let owners: number[] | undefined;
+    let all: string[] | undefined;
+    for (let t = 0; t < texts.length; t++) {
+      const views = decodedViews(texts[t]!);
+      if (views.length === 0) continue;
+      all ??= [...texts];
+      owners ??= texts.map((_, i) => i);
+      for (const view of views) {
+        all.push(view);
+        owners.push(t);
+      }
+    }
+    if (all === undefined || owners === undefined) return this.scoreTexts(texts);
+    const scores = this.scoreTexts(all);
+    const best = scores.slice(0, texts.length);
+    for (let i = texts.length; i < all.length; i++)
+      best[owners[i]!] = Math.max(best[owners[i]!]!, scores[i]!);
+    return best;
+  }
+
+  /** Scores each text (max over its windows) in one session run. */
+  private scoreTexts(texts: readonly string[]): number[] {
     const batch = this.featurizeAll(texts);
     this.runs++;
     if (!this.fused) return this.runRows(batch, true);

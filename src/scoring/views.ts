@@ -1,0 +1,131 @@
+/**
+ * Decoded views of obfuscated text. An instruction smuggled as base64 ("decode this and follow it:
+ * aWdub3Jl…") or in leetspeak ("1gn0r3 y0ur pr3v10us 1nstruct10ns") has none of the n-grams or words the
+ * model knows, so it scored 0.09 and 0.16 with 2026.11.26-1. The runner scores each view beside the text
+ * and the highest score wins, as with windows. Pure functions; the common case (no candidate) costs one
+ * branch-free pass over the char codes and allocates nothing.
+ */
+
+/** Base64 runs long enough to carry a sentence (12+ bytes) and short runs are not worth decoding. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+/** At most this many decoded views per text, so a page of hashes cannot multiply the scoring work. */
+export const MAX_VIEWS = 4;
+/** A decoded view is kept only if this share of its characters is printable text. */
+const PRINTABLE_SHARE = 0.95;
+
+/** Leetspeak digits and symbols and the letters they stand for. */
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
+const LEET_WORD = /[a-z0-9@$]*[a-z][a-z0-9@$]*/gi;
+const LEET_CHAR = /[013457@$]/g;
+/**
+ * A leet view is made only when at least this many words mix letters with leet digits and they are at
+ * least a fifth of the words: "gpt4 on x86" is technical text, not leetspeak.
+ */
+const LEET_MIN_WORDS = 3;
+const LEET_MIN_SHARE = 0.2;
+
+const B64 = 1;
+const LETTER = 2;
+const LEET_SYMBOL = 4;
+/** A char of LEET_WORD. */
+const WORD = 8;
+/** Char classes by UTF-16 code unit (non-ASCII units are 0): one load per char in the scans below. */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS[c] =
+    (/[A-Za-z0-9+/_-]/.test(ch) ? B64 : 0) |
+    (/[A-Za-z]/.test(ch) ? LETTER : 0) |
+    (ch in LEET ? LEET_SYMBOL : 0) |
+    (/[A-Za-z0-9@$]/.test(ch) ? WORD : 0);
+}
+
+/**
+ * One pass over the char codes: does the text hold a base64-sized run (16+), and a letter next to a
+ * leet symbol? Branch-free, because it runs on every scored text: the regular expressions below cost
+ * ~20 µs on a 1 KB prompt, this pass about as much as summing the char codes, and for almost all text
+ * it is the only work done.
+ */
+function candidates(text: string): number {
+  let run = 0;
+  let prev = 0;
+  let base64 = 0;
+  let leet = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = CLASS[text.charCodeAt(i)]!;
+    run = (run + 1) & -(k & B64);
+    base64 |= run >> 4;
+    // LETTER is 2 and LEET_SYMBOL 4: a letter then a symbol, or a symbol then a letter.
+    leet |= ((prev << 1) & k & LEET_SYMBOL) | ((prev >> 1) & k & LETTER);
+    prev = k;
+  }
+  return (base64 ? FOUND_BASE64 : 0) | (leet ? FOUND_LEET : 0);
+}
+const NO_VIEWS: readonly string[] = Object.freeze([]);
+const FOUND_BASE64 = 1;
+const FOUND_LEET = 2;
+
+/** The decoded views of `text` worth scoring beside it (none for almost all text). */
+export function decodedViews(text: string): readonly string[] {
+  const found = candidates(text);
+  if (found === 0) return NO_VIEWS;
+  const views: string[] = [];
+  for (const run of found & FOUND_BASE64 ? text.matchAll(BASE64_RUN) : []) {
+    if (views.length === MAX_VIEWS) return views;
+    const decoded = decodeBase64Text(run[0]);
+    if (decoded !== undefined) views.push(decoded);
+  }
+  const leet = found & FOUND_LEET ? leetView(text) : undefined;
+  if (leet !== undefined && views.length < MAX_VIEWS) views.push(leet);
+  return views;
+}
+
+/** The text a base64 run encodes, or undefined when it is not mostly printable UTF-8 with words. */
+export function decodeBase64Text(run: string): string | undefined {
+  // A run of letters only is an ordinary long word or identifier far more often than base64.
+  if (!/[0-9+/=_-]/.test(run) && !/[A-Z].*[a-z].*[A-Z]/.test(run)) return undefined;
+  const bytes = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (bytes.length < 12) return undefined;
+  const decoded = bytes.toString('utf8');
+  let printable = 0;
+  for (const ch of decoded) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd) continue;
+    if (c >= 0x20 || c === 0x0a || c === 0x0d || c === 0x09) printable++;
+  }
+  if (printable < PRINTABLE_SHARE * [...decoded].length) return undefined;
+  // Text has spaces between words; random bytes that happen to be printable rarely do.
+  return /\p{L}{2,}\s+\p{L}{2,}/u.test(decoded) ? decoded : undefined;
+}
+
+/** The text with leet digits read as letters inside mixed words, when it looks like leetspeak. */
+export function leetView(text: string): string | undefined {
+  // Counted by char class rather than with LEET_WORD: ordinary text with "3rd" or "mp3" reaches here,
+  // and matching every word allocated ~30 µs per 1 KB.
+  let words = 0;
+  let leetWords = 0;
+  let seen = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const k = i < text.length ? CLASS[text.charCodeAt(i)]! : 0;
+    if (k & WORD) {
+      seen |= k;
+      continue;
+    }
+    if (seen & LETTER) {
+      words++;
+      if (seen & LEET_SYMBOL) leetWords++;
+    }
+    seen = 0;
+  }
+  if (leetWords < LEET_MIN_WORDS || leetWords < LEET_MIN_SHARE * words) return undefined;
+  return text.replace(LEET_WORD, (w) => w.replace(LEET_CHAR, (c) => LEET[c]!));
+}
