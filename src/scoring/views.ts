@@ -96,13 +96,13 @@ export function decodeBase64Text(run: string): string | undefined {
   const bytes = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (bytes.length < 12) return undefined;
   const decoded = bytes.toString('utf8');
+  // Counted over UTF-16 units without materialising the characters: a run can be as long as the text.
   let printable = 0;
-  for (const ch of decoded) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0xfffd) continue;
-    if (c >= 0x20 || c === 0x0a || c === 0x0d || c === 0x09) printable++;
+  for (let i = 0; i < decoded.length; i++) {
+    const c = decoded.charCodeAt(i);
+    if (c !== 0xfffd && (c >= 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) printable++;
   }
-  if (printable < PRINTABLE_SHARE * [...decoded].length) return undefined;
+  if (printable < PRINTABLE_SHARE * decoded.length) return undefined;
   // Text has spaces between words; random bytes that happen to be printable rarely do.
   return /\p{L}{2,}\s+\p{L}{2,}/u.test(decoded) ? decoded : undefined;
 }

@@ -79,3 +79,10 @@ test('the runner scores an encoded attack by its decoded view, and counts the vi
   assert.equal(runner.rowsFor(encoded), 2);
   assert.equal(runner.rowsFor(attack), 1);
 });
+
+test('a megabyte of base64 text decodes to one view of the whole text', () => {
+  const sentence = 'this is a perfectly ordinary sentence about gardens and weather. ';
+  const views = decodedViews(`attachment: ${b64(sentence.repeat(16_000))}`);
+  assert.equal(views.length, 1);
+  assert.equal(views[0], sentence.repeat(16_000));
+});
