@@ -108,28 +108,31 @@ export class ModelRunner {
     return new ModelRunner(artifact, session);
   }
 
-  /** Tensor rows (windows) a text will take, its decoded views included (for queue accounting). */
-  rowsFor(text: string): number {
+  /**
+   * Tensor rows (windows) a text and its decoded views will take (for queue accounting). The service
+   * passes the views it decoded once for the request, and the same views to score().
+   */
+  rowsFor(text: string, views: readonly string[] = decodedViews(text)): number {
     let rows = windowCount(text.length, this.featurizer.spec);
-    for (const view of decodedViews(text)) rows += windowCount(view.length, this.featurizer.spec);
+    for (const view of views) rows += windowCount(view.length, this.featurizer.spec);
     return rows;
   }
 
   /**
    * Scores each text in one session run: the max over its windows and over the windows of its decoded
-   * views (base64, leetspeak; see views.ts).
+   * views (base64, leetspeak; see views.ts), `views[t]` for text t.
    */
-  score(texts: readonly string[]): number[] {
+  score(texts: readonly string[], views: readonly (readonly string[])[] = texts.map(decodedViews)): number[] {
     if (this.released)
       throw new AirlockError('ERR_SCORING_UNAVAILABLE', `${this.name}@${this.version} was released`);
     let owners: number[] | undefined;
     let all: string[] | undefined;
     for (let t = 0; t < texts.length; t++) {
-      const views = decodedViews(texts[t]!);
-      if (views.length === 0) continue;
+      const decoded = views[t]!;
+      if (decoded.length === 0) continue;
       all ??= [...texts];
       owners ??= texts.map((_, i) => i);
-      for (const view of views) {
+      for (const view of decoded) {
         all.push(view);
         owners.push(t);
       }

@@ -16,6 +16,7 @@ import {
   writeChannels,
 } from './artifact.js';
 import { ModelRunner } from './runner.js';
+import { decodedViews } from './views.js';
 
 /** Longest stretch of back-to-back scoring in microtasks before the service yields to the event loop. */
 const YIELD_AFTER_MS = 1;
@@ -75,6 +76,8 @@ export interface ScoringService {
 
 interface Job {
   texts: readonly string[];
+  /** Decoded views of each text, decoded once when the job is queued (see views.ts). */
+  views: readonly (readonly string[])[];
   rows: number;
   resolve: (r: ScoreResult[]) => void;
   reject: (e: unknown) => void;
@@ -175,8 +178,9 @@ class Service implements ScoringService {
     if (!slot)
       return Promise.reject(new AirlockError('ERR_SCORING_UNAVAILABLE', `model ${name} is not loaded`));
     if (texts.length === 0) return Promise.resolve([]);
+    const views = texts.map(decodedViews);
     let rows = 0;
-    for (const t of texts) rows += slot.active.rowsFor(t);
+    for (let i = 0; i < texts.length; i++) rows += slot.active.rowsFor(texts[i]!, views[i]);
     if (slot.queuedRows + rows > this.maxQueue) {
       return Promise.reject(
         new AirlockError(
@@ -186,7 +190,7 @@ class Service implements ScoringService {
       );
     }
     return new Promise<ScoreResult[]>((resolve, reject) => {
-      slot.queue.push({ texts, rows, resolve, reject });
+      slot.queue.push({ texts, views, rows, resolve, reject });
       slot.queuedRows += rows;
       this.schedule(slot);
     });
@@ -232,12 +236,13 @@ class Service implements ScoringService {
     }
     slot.queuedRows -= rows;
     const texts = jobs.length === 1 ? jobs[0]!.texts : jobs.flatMap((j) => j.texts);
+    const views = jobs.length === 1 ? jobs[0]!.views : jobs.flatMap((j) => j.views);
     // Captured now: a promote before the shadow run does not move this batch to another session.
     const active = slot.active;
     const candidate = slot.candidate;
     let scores: number[];
     try {
-      scores = active.score(texts);
+      scores = active.score(texts, views);
     } catch (err) {
       for (const job of jobs) job.reject(err);
       this.finish(slot);
@@ -264,7 +269,7 @@ class Service implements ScoringService {
     }
     // The shadow run waits for a turn so that callers get their answers first.
     setImmediate(() => {
-      this.runShadow(slot, active, candidate, texts, scores);
+      this.runShadow(slot, active, candidate, texts, views, scores);
       this.finish(slot);
     });
   }
@@ -279,11 +284,12 @@ class Service implements ScoringService {
     active: ModelRunner,
     candidate: ModelRunner,
     texts: readonly string[],
+    views: readonly (readonly string[])[],
     activeScores: number[],
   ): void {
     let candidateScores: number[];
     try {
-      candidateScores = candidate.score(texts);
+      candidateScores = candidate.score(texts, views);
     } catch (err) {
       // The shadow never affects answers; a released or failing candidate only loses this comparison.
       if (!isAirlockError(err)) log.warn({ err, model: slot.name }, 'shadow scoring failed');
