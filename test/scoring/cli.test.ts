@@ -107,14 +107,12 @@ test('model eval of a digest-mismatched model exits non-zero and says why', (t) 
   assert.match(r.stderr, /ERR_MODEL_INVALID: .*model\.onnx: sha256 .* does not match/);
 });
 
-test('model train writes a pinned version of the fused kind, then promote and rollback edit channels.json', async (t) => {
-  const dir = tempDir(t);
-  const trained = airlock([
+/** `model train` of version v1 on a 150-row slice for one epoch, plus the flags under test. */
+function quickTrain(dir: string, ...flags: string[]) {
+  return airlock([
     'train',
     '--data',
     TRAIN_DATA,
-    '--extra',
-    EXTRA_DATA,
     '--out',
     dir,
     '--limit',
@@ -123,8 +121,13 @@ test('model train writes a pinned version of the fused kind, then promote and ro
     '1',
     '--version',
     'v1',
-    '--activate',
+    ...flags,
   ]);
+}
+
+test('model train writes a pinned version of the fused kind, then promote and rollback edit channels.json', async (t) => {
+  const dir = tempDir(t);
+  const trained = quickTrain(dir, '--extra', EXTRA_DATA, '--activate');
   assert.equal(trained.code, 0, trained.stderr);
   const manifest = JSON.parse(readFileSync(join(dir, 'prompt-injection', 'v1', 'model.json'), 'utf8'));
   assert.equal(manifest.trainingData.length, 2);
@@ -152,21 +155,7 @@ test('model train writes a pinned version of the fused kind, then promote and ro
 test('model train --word-vectors writes the table beside the model, pinned, and one embedding row per word', async (t) => {
   const dir = tempDir(t);
   const table = readFileSync(WORD_VECTORS);
-  const trained = airlock([
-    'train',
-    '--data',
-    TRAIN_DATA,
-    '--out',
-    dir,
-    '--limit',
-    '150',
-    '--epochs',
-    '1',
-    '--version',
-    'v1',
-    '--word-vectors',
-    WORD_VECTORS,
-  ]);
+  const trained = quickTrain(dir, '--word-vectors', WORD_VECTORS);
   assert.equal(trained.code, 0, trained.stderr);
   const modelDir = join(dir, 'prompt-injection', 'v1');
   const manifest = JSON.parse(readFileSync(join(modelDir, 'model.json'), 'utf8'));
