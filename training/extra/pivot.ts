@@ -304,11 +304,11 @@ const NOW = [
   'after that it became a museum',
 ];
 const SAYERS = [
-  'and the people who live nearby say it changed the town',
-  'and visitors often say it is the nicest corner of the city',
-  'and my father likes to tell the story of how it happened',
-  'and the newspaper wrote that nobody expected it',
-  'and everyone I asked said they prefer it this way',
+  ', and the people who live nearby say it changed the town',
+  ', and visitors often say it is the nicest corner of the city',
+  ', and my father likes to tell the story of how it happened',
+  ', and the newspaper wrote that nobody expected it',
+  ', and everyone I asked said they prefer it this way',
   '',
 ];
 
@@ -319,5 +319,5 @@ const SAYERS = [
  * tomatoes … people … say …" at 0.67).
  */
 export function benignNarrative(g: Gen): string {
-  return tidy(`${g.pick(PLACES)} ${g.pick(ONCE)}; ${g.pick(NOW)}, ${g.pick(SAYERS)}.`).replace(',.', '.');
+  return tidy(`${g.pick(PLACES)} ${g.pick(ONCE)}; ${g.pick(NOW)}${g.pick(SAYERS)}.`);
 }
