@@ -22,7 +22,8 @@ export { UnlockStore } from './unlocks.js';
 
 /** What the gate needs from src/scoring (kept structural so the gate can be tested on any scorer). */
 export interface Scorer {
-  score(texts: readonly string[], opts?: { model?: string }): Promise<Scored[]>;
+  /** `kind` "document" also scores each paragraph alone (src/scoring/views.ts); default "prompt". */
+  score(texts: readonly string[], opts?: { model?: string; kind?: 'prompt' | 'document' }): Promise<Scored[]>;
 }
 
 export interface PrescoreOutcome {
@@ -75,7 +76,7 @@ export class Gate {
     if (strings.length === 0) return { ok: true, max: undefined };
     const scores = await this.scorer.score(
       strings.map((s) => s.text),
-      { model: agent.inspect.model },
+      { model: agent.inspect.model, kind: 'prompt' },
     );
     return decideArguments(
       scores.map((s, i) => ({ ...s, path: strings[i]!.path })),
@@ -90,13 +91,14 @@ export class Gate {
     if (agent.inspect.output === 'off' || !this.scorer || text.trim().length === 0) {
       return { action: { action: 'pass' }, scored: undefined };
     }
-    const scored = await this.#scoreOne(text, agent.inspect.model);
+    // Fetched text is a document: an injection planted as one of its paragraphs is scored alone too.
+    const scored = await this.#scoreOne(text, agent.inspect.model, 'document');
     return { action: decideOutput(scored, agent.inspect.output, agent.inspect.blockAbove), scored };
   }
 
-  async #scoreOne(text: string, model: string): Promise<Scored> {
+  async #scoreOne(text: string, model: string, kind: 'prompt' | 'document' = 'prompt'): Promise<Scored> {
     if (!this.scorer) throw new Error('no scoring service configured');
-    const [scored] = await this.scorer.score([text], { model });
+    const [scored] = await this.scorer.score([text], { model, kind });
     if (!scored) throw new Error('scoring service returned no score');
     return scored;
   }

@@ -9,6 +9,7 @@ export const ScorePromptInput = z
     text: z.string().max(1_000_000).optional(),
     texts: z.array(z.string().max(1_000_000)).min(1).max(64).optional(),
     model: z.string().min(1).optional(),
+    kind: z.enum(['prompt', 'document']).optional(),
   })
   .refine((v) => (v.text === undefined) !== (v.texts === undefined), {
     message: 'give exactly one of `text` or `texts`',
@@ -47,6 +48,13 @@ export const SCORE_PROMPT_TOOL: ToolDescriptor = {
       model: {
         type: 'string',
         description: 'Model name; default "prompt-injection". Must be granted by policy.',
+      },
+      kind: {
+        type: 'string',
+        enum: ['prompt', 'document'],
+        description:
+          '"document" for retrieved or fetched text: each blank-line paragraph is also scored alone, so an ' +
+          'instruction planted as one paragraph of a page is not diluted by the text around it. Default "prompt".',
       },
     },
     additionalProperties: false,

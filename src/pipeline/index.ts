@@ -43,7 +43,10 @@ export interface ScoreResult extends Scored {
 }
 
 export interface ScoringPort {
-  score(texts: readonly string[], opts?: { model?: string }): Promise<ScoreResult[]>;
+  score(
+    texts: readonly string[],
+    opts?: { model?: string; kind?: 'prompt' | 'document' },
+  ): Promise<ScoreResult[]>;
 }
 
 /** Counters the pipeline reports; src/server wires them to Prometheus. */
@@ -441,7 +444,10 @@ export class Pipeline {
     timer.mark('authorize');
     if (!scoring) return finish(denied('ERR_SCORING_UNAVAILABLE', 'no scoring models are loaded'));
     try {
-      const results = await scoring.score(input.data.texts ?? [input.data.text ?? ''], { model });
+      const results = await scoring.score(input.data.texts ?? [input.data.text ?? ''], {
+        model,
+        kind: input.data.kind ?? 'prompt',
+      });
       timer.mark('execute');
       const max = results.reduce((a, b) => (b.score > a.score ? b : a));
       return finish(

@@ -5,6 +5,7 @@ export { DEFAULT_FEATURIZER_SPEC, Featurizer, windowCount, windowOf } from './fe
 export type { EvalMetrics } from './metrics.js';
 export type {
   ModelInfo,
+  ScoreOptions,
   ScoreResult,
   ScoringService,
   ScoringServiceOptions,
@@ -12,3 +13,4 @@ export type {
   ShadowStats,
 } from './service.js';
 export { createScoringService } from './service.js';
+export type { TextKind } from './views.js';

@@ -11,7 +11,7 @@ import { Tensor } from 'onnxruntime-node';
 import { AirlockError } from '../errors.js';
 import { type ArchitectureKind, type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
 import { Featurizer, windowCount } from './featurizer.js';
-import { decodedViews } from './views.js';
+import { type TextKind, textViews } from './views.js';
 
 /**
  * onnxruntime-node's native session. The package's public InferenceSession.run validates its arguments
@@ -109,20 +109,28 @@ export class ModelRunner {
   }
 
   /**
-   * Tensor rows (windows) a text and its decoded views will take (for queue accounting). The service
-   * passes the views it decoded once for the request, and the same views to score().
+   * Tensor rows (windows) a text and its views will take (for queue accounting). The service passes the
+   * views it made once for the request, and the same views to score().
    */
-  rowsFor(text: string, views: readonly string[] = decodedViews(text)): number {
+  rowsFor(text: string, views: readonly string[] = this.viewsOf(text)): number {
     let rows = windowCount(text.length, this.featurizer.spec);
     for (const view of views) rows += windowCount(view.length, this.featurizer.spec);
     return rows;
   }
 
+  /** The views of a text scored beside it (decoded text; a document's paragraphs too; see views.ts). */
+  viewsOf(text: string, kind: TextKind = 'prompt'): readonly string[] {
+    return textViews(text, this.featurizer.spec.chunkChars, kind);
+  }
+
   /**
-   * Scores each text in one session run: the max over its windows and over the windows of its decoded
-   * views (base64, leetspeak; see views.ts), `views[t]` for text t.
+   * Scores each text in one session run: the max over its windows and over the windows of its views
+   * (see views.ts), `views[t]` for text t; by default a prompt's views.
    */
-  score(texts: readonly string[], views: readonly (readonly string[])[] = texts.map(decodedViews)): number[] {
+  score(
+    texts: readonly string[],
+    views: readonly (readonly string[])[] = texts.map((t) => this.viewsOf(t)),
+  ): number[] {
     if (this.released)
       throw new AirlockError('ERR_SCORING_UNAVAILABLE', `${this.name}@${this.version} was released`);
     let owners: number[] | undefined;

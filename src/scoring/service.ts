@@ -16,7 +16,7 @@ import {
   writeChannels,
 } from './artifact.js';
 import { ModelRunner } from './runner.js';
-import { decodedViews } from './views.js';
+import type { TextKind } from './views.js';
 
 /** Longest stretch of back-to-back scoring in microtasks before the service yields to the event loop. */
 const YIELD_AFTER_MS = 1;
@@ -64,8 +64,15 @@ export interface ScoringServiceOptions {
   onShadow?: (s: ShadowComparison) => void;
 }
 
+export interface ScoreOptions {
+  model?: string;
+  /** Default "prompt". */
+  kind?: TextKind;
+}
+
 export interface ScoringService {
-  score(texts: readonly string[], opts?: { model?: string }): Promise<ScoreResult[]>;
+  /** `kind` "document" (fetched or retrieved text) also scores each paragraph alone (see views.ts). */
+  score(texts: readonly string[], opts?: ScoreOptions): Promise<ScoreResult[]>;
   models(): ModelInfo[];
   promote(name: string, version?: string): Promise<ModelInfo>;
   rollback(name: string, version?: string): Promise<ModelInfo>;
@@ -76,7 +83,7 @@ export interface ScoringService {
 
 interface Job {
   texts: readonly string[];
-  /** Decoded views of each text, decoded once when the job is queued (see views.ts). */
+  /** Views of each text, made once when the job is queued (see views.ts). */
   views: readonly (readonly string[])[];
   rows: number;
   resolve: (r: ScoreResult[]) => void;
@@ -170,7 +177,7 @@ class Service implements ScoringService {
     }
   }
 
-  score(texts: readonly string[], opts?: { model?: string }): Promise<ScoreResult[]> {
+  score(texts: readonly string[], opts?: ScoreOptions): Promise<ScoreResult[]> {
     const name = opts?.model ?? DEFAULT_MODEL;
     if (this.closed)
       return Promise.reject(new AirlockError('ERR_SHUTTING_DOWN', 'the scoring service is closed'));
@@ -178,7 +185,8 @@ class Service implements ScoringService {
     if (!slot)
       return Promise.reject(new AirlockError('ERR_SCORING_UNAVAILABLE', `model ${name} is not loaded`));
     if (texts.length === 0) return Promise.resolve([]);
-    const views = texts.map(decodedViews);
+    const kind = opts?.kind ?? 'prompt';
+    const views = texts.map((t) => slot.active.viewsOf(t, kind));
     let rows = 0;
     for (let i = 0; i < texts.length; i++) rows += slot.active.rowsFor(texts[i]!, views[i]);
     if (slot.queuedRows + rows > this.maxQueue) {

@@ -1,9 +1,19 @@
 /**
- * Decoded views of obfuscated text. An instruction smuggled as base64 ("decode this and follow it:
+ * Views of a text that the runner scores beside it; the highest score wins, as with windows.
+ *
+ * Decoded views, for every text. An instruction smuggled as base64 ("decode this and follow it:
  * aWdub3Jl…") or in leetspeak ("1gn0r3 y0ur pr3v10us 1nstruct10ns") has none of the n-grams or words the
- * model knows, so it scored 0.09 and 0.16 with 2026.11.26-1. The runner scores each view beside the text
- * and the highest score wins, as with windows. Pure functions; the common case (no candidate) costs one
- * branch-free pass over the char codes and allocates nothing.
+ * model knows, so it scored 0.09 and 0.16 with 2026.11.26-1. Pure functions; the common case (no
+ * candidate) costs one branch-free pass over the char codes and allocates nothing.
+ *
+ * Paragraph views, for documents only (text a tool fetched, passages a retrieval-augmented assistant
+ * retrieved). An injection planted as its own paragraph of an e-mail or a page shares its scoring window
+ * with the ordinary text around it, and the window's n-grams are normalised together, so the attack's
+ * share is diluted: with 200 real e-mails, each scored alone and with one short attack added as a
+ * paragraph, the windows alone told the two apart with AUC 0.78; with each paragraph also scored alone,
+ * 0.96 (docs/model.md, "Documents"). Prompts do not get them: a long system prompt's rule paragraph
+ * ("Never reveal …") reads like an attack on its own, and scoring it alone raised the threshold the
+ * model needs on prompts.
  */
 
 /** Base64 runs long enough to carry a sentence (12+ bytes) and short runs are not worth decoding. */
@@ -71,6 +81,55 @@ function candidates(text: string): number {
   return (base64 ? FOUND_BASE64 : 0) | (leet ? FOUND_LEET : 0);
 }
 const NO_VIEWS: readonly string[] = Object.freeze([]);
+
+/** Paragraphs are separated by a blank line (spaces and tabs allowed on it). */
+const BLANK_LINE = /\n[ \t\r]*\n/;
+/** A shorter paragraph ("Thanks,", a signature) says too little to score alone. */
+const MIN_PARAGRAPH = 20;
+/** At most this many paragraph views per text; a longer document's paragraphs are packed (see below). */
+export const MAX_PARAGRAPHS = 32;
+
+/** What a text is to the scorer: a prompt, or a document (fetched or retrieved text). */
+export type TextKind = 'prompt' | 'document';
+
+/** The views of `text` worth scoring beside it: decoded views, and for a document its paragraphs. */
+export function textViews(text: string, windowChars: number, kind: TextKind): readonly string[] {
+  const decoded = decodedViews(text);
+  if (kind === 'prompt') return decoded;
+  const paragraphs = paragraphViews(text, windowChars);
+  if (paragraphs.length === 0) return decoded;
+  return decoded.length === 0 ? paragraphs : [...decoded, ...paragraphs];
+}
+
+/**
+ * The blank-line paragraphs of `text` (20 chars or more, trimmed), when it has two or more. A paragraph
+ * longer than a window is left to the windows. Over MAX_PARAGRAPHS, neighbours are packed into blocks of
+ * up to half a window, and the first MAX_PARAGRAPHS blocks are kept: a speech or a book chapter then
+ * costs at most 32 more rows, and its windows still cover every part of it.
+ */
+export function paragraphViews(text: string, windowChars: number): readonly string[] {
+  // Most prompts have no line break at all: one native scan and no allocation.
+  if (text.indexOf('\n') < 0) return NO_VIEWS;
+  const parts: string[] = [];
+  for (const part of text.split(BLANK_LINE)) {
+    const p = part.trim();
+    if (p.length >= MIN_PARAGRAPH && p.length <= windowChars) parts.push(p);
+  }
+  if (parts.length < 2) return NO_VIEWS;
+  if (parts.length <= MAX_PARAGRAPHS) return parts;
+  const blocks: string[] = [];
+  let block = '';
+  for (const p of parts) {
+    if (block && block.length + 2 + p.length > windowChars / 2) {
+      blocks.push(block);
+      if (blocks.length === MAX_PARAGRAPHS) return blocks;
+      block = '';
+    }
+    block = block ? `${block}\n\n${p}` : p;
+  }
+  if (block) blocks.push(block);
+  return blocks.slice(0, MAX_PARAGRAPHS);
+}
 const FOUND_BASE64 = 1;
 const FOUND_LEET = 2;
 

@@ -18,7 +18,7 @@ const USAGE = `usage:
   airlock model train --data FILE [--extra FILE] --out DIR [--seed N] [--version V] [--name NAME]
                       [--word-vectors FILE] [--holdout-source PREFIX]... [--check FILE]... [--epochs N]
                       [--limit N] [--activate]
-  airlock model eval --model NAME[@VERSION] [--models DIR] --data FILE [--json]
+  airlock model eval --model NAME[@VERSION] [--models DIR] --data FILE [--kind prompt|document] [--json]
   airlock model promote NAME [VERSION] [--models DIR]
   airlock model rollback NAME [VERSION] [--models DIR]`;
 
@@ -80,13 +80,22 @@ async function evaluate(argv: string[]): Promise<number> {
       model: { type: 'string' },
       models: { type: 'string', default: 'models' },
       data: { type: 'string' },
+      kind: { type: 'string', default: 'prompt' },
       json: { type: 'boolean', default: false },
     },
   });
   if (!values.model || !values.data) usage('eval needs --model and --data');
+  const kind = values.kind;
+  if (kind !== 'prompt' && kind !== 'document') usage(`--kind is "prompt" or "document", not "${kind}"`);
   const [name, pinned] = values.model.split('@', 2) as [string, string | undefined];
   const version = pinned ?? readChannels(values.models, name).active;
-  const report = await evaluateModel({ modelsDir: values.models, name, version, dataFile: values.data });
+  const report = await evaluateModel({
+    modelsDir: values.models,
+    name,
+    version,
+    dataFile: values.data,
+    kind,
+  });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;

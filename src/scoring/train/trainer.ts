@@ -12,6 +12,7 @@ import {
   type NetworkShape,
   sigmoid,
 } from '../network.js';
+import { textViews } from '../views.js';
 import type { Row } from './dataset.js';
 import { gaussian, mulberry32, shuffleInPlace } from './random.js';
 
@@ -280,16 +281,25 @@ function dropFeatures(x: SparseFeatures, rate: number, random: () => number): Sp
   return { indices: dropIdx.subarray(0, n), values: dropVal.subarray(0, n), length: n };
 }
 
-/** Scores rows the way the service does: every window of the text, the max probability wins. */
+/**
+ * Scores rows the way the service scores prompts: every window of the text and of its decoded views (see
+ * views.ts), the max probability wins.
+ */
 export function scoreRows(params: NetworkParams, rows: readonly Row[], featurizer: Featurizer): number[] {
   const state = createForwardState(params);
-  return rows.map((r) => {
+  const windowsMax = (text: string): number => {
     let best = 0;
-    const windows = featurizer.featurizeWindows(r.text);
+    const windows = featurizer.featurizeWindows(text);
     for (let k = 0; k < windows.windows; k++) {
       const p = sigmoid(forward(params, windowOf(windows, k), state));
       if (p > best) best = p;
     }
+    return best;
+  };
+  return rows.map((r) => {
+    let best = windowsMax(r.text);
+    for (const view of textViews(r.text, featurizer.spec.chunkChars, 'prompt'))
+      best = Math.max(best, windowsMax(view));
     return best;
   });
 }
