@@ -28,6 +28,7 @@ import {
   pivotAttack,
   restartAttack,
 } from './extra/pivot.js';
+import { benignProse } from './extra/prose.js';
 
 const { values } = parseArgs({
   options: {
@@ -638,6 +639,10 @@ function generate(): Example[] {
   add(120, 1, 'context-dump', () => contextDump(gen));
   add(60, 0, 'benign-dump', () => benignDump(gen));
   add(200, 0, 'benign-narrative', () => benignNarrative(gen));
+  // Benign documents (training/extra/prose.ts): long benign prose (e-mails, news, fiction, speeches, essays).
+  // The only long, function-word-rich English in training was attack role-play, so ordinary e-mails,
+  // novel chapters and speeches scored as injections.
+  add(1200, 0, 'benign-prose', () => benignProse(gen));
   return out;
 }
 
