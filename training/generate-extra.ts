@@ -29,6 +29,7 @@ import {
   restartAttack,
 } from './extra/pivot.js';
 import { benignProse } from './extra/prose.js';
+import { benignWebPage } from './extra/web.js';
 
 const { values } = parseArgs({
   options: {
@@ -643,6 +644,9 @@ function generate(): Example[] {
   // The only long, function-word-rich English in training was attack role-play, so ordinary e-mails,
   // novel chapters and speeches scored as injections.
   add(1200, 0, 'benign-prose', () => benignProse(gen));
+  // Web pages and commercial e-mail (training/extra/web.ts): after benign-prose, newsletters, promotions and
+  // mailing-list digests were still flagged 87-90%, and the pages the egress tools fetch had no benign rows.
+  add(1200, 0, 'benign-web', () => benignWebPage(gen));
   return out;
 }
 
