@@ -11,9 +11,7 @@
  * template and word list below was written for this project. Nothing in them addresses an AI or talks
  * about instructions: that vocabulary belongs to the attack kinds.
  */
-import { cap, type Gen, tidy } from './gen.js';
-
-const words = (s: string): readonly string[] => s.trim().split(/\s+/);
+import { article, cap, type Gen, grow as growBlocks, int, take, tidy, words } from './gen.js';
 
 // ---------------------------------------------------------------- people, places, organisations
 const MEN = words(`James Daniel Tom Michael Peter David Robert Andrew Paul Mark Steve Chris Brian Kevin Greg
@@ -593,7 +591,6 @@ function person(g: Gen): Person {
   };
 }
 
-const int = (g: Gen, lo: number, hi: number): number => lo + Math.floor(g.random() * (hi - lo + 1));
 const full = (p: Person): string => `${p.first} ${p.last}`;
 const email = (p: Person, g: Gen): string =>
   `${g.pick([p.first, `${p.first}.${p.last}`, `${p.first[0]}${p.last}`])}@${g.pick(['example.org', 'example.net', 'example.com', 'lists.example.org'])}`
@@ -784,18 +781,6 @@ function connect(prefix: string, s: string): string {
   return PROPER.has(first) ? prefix + s : s;
 }
 
-/** A template not yet used in this document, now marked used; undefined once the pool is spent. */
-function take(d: Doc, pool: readonly string[]): string | undefined {
-  const fresh = pool.filter((t) => !d.used.has(t));
-  if (fresh.length === 0) return undefined;
-  const t = d.g.pick(fresh);
-  d.used.add(t);
-  return t;
-}
-
-/** "a umbrella" -> "an umbrella" where a slot put a vowel after the article ("a useful" stays). */
-const article = (s: string): string => s.replace(/(^|[\s"(])([Aa]) (?=(?:[aeio]|u[nm])[a-z])/g, '$1$2n ');
-
 /** One filled sentence from templates not yet used in this document ('' once the pool is spent). */
 function sentence(d: Doc, pool: readonly string[], prefixes: readonly string[] = ['']): string {
   const t = take(d, pool);
@@ -831,21 +816,9 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-const MAX_CHARS = 4000;
-const size = (blocks: readonly string[]): number => blocks.join('\n\n').length;
-
-/**
- * Adds paragraphs until the target length; stops early rather than run far past the maximum, or when
- * the templates are spent (next() returns '').
- */
-function grow(blocks: string[], target: number, next: () => string): void {
-  for (let guard = 0; size(blocks) < target && guard < 60; guard++) {
-    const p = next();
-    if (!p) return;
-    if (size(blocks) + p.length > MAX_CHARS && size(blocks) >= 600) return;
-    blocks.push(p);
-  }
-}
+/** Adds paragraphs until the target length, never far past 4,000 chars (see gen.ts). */
+const grow = (blocks: string[], target: number, next: () => string): void =>
+  growBlocks(blocks, target, next, { rounds: 60, minChars: 600, maxChars: 4000 });
 
 // ---------------------------------------------------------------- e-mail
 const CHAT_PREFIXES = [

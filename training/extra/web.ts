@@ -12,10 +12,7 @@
  * cookie banners and footers that pages converted to text carry. Every template and word list below was
  * written for this project. Nothing here addresses an AI or uses the vocabulary of the attack kinds.
  */
-import { cap, type Gen, tidy } from './gen.js';
-
-const words = (s: string): readonly string[] => s.trim().split(/\s+/);
-const int = (g: Gen, lo: number, hi: number): number => lo + Math.floor(g.random() * (hi - lo + 1));
+import { article, cap, type Gen, grow as growBlocks, int, take, tidy, words } from './gen.js';
 
 // ---------------------------------------------------------------- names, places, brands
 const FIRST = words(`Abigail Adrian Agnes Alfie Amelia Angus Ariana Barnaby Beatrice Bernard Bianca Caleb
@@ -348,18 +345,6 @@ function fill(p: Page, template: string): string {
   });
 }
 
-/** A template not yet used on this page, now marked used; undefined once the pool is spent. */
-function take(p: Page, pool: readonly string[]): string | undefined {
-  const fresh = pool.filter((t) => !p.used.has(t));
-  if (fresh.length === 0) return undefined;
-  const t = p.g.pick(fresh);
-  p.used.add(t);
-  return t;
-}
-
-/** "a orthopaedic" -> "an orthopaedic" where a slot put a vowel after the article. */
-const article = (s: string): string => s.replace(/(^|[\s"(])([Aa]) (?=(?:[aeio]|u[nm])[a-z])/g, '$1$2n ');
-
 function sentence(p: Page, pool: readonly string[]): string {
   const t = take(p, pool);
   return t === undefined ? '' : cap(article(tidy(fill(p, t))));
@@ -384,18 +369,12 @@ function bullets(p: Page, pool: readonly string[], lo: number, hi: number, mark 
   return out.join('\n');
 }
 
-const MAX_CHARS = 4000;
-const size = (blocks: readonly string[]): number => blocks.join('\n\n').length;
-
-/** Adds blocks until the target length; stops before running past the maximum or when next() is spent. */
-function grow(blocks: string[], target: number, next: () => string): void {
-  for (let guard = 0; size(blocks) < target && guard < 40; guard++) {
-    const b = next();
-    if (!b) return;
-    if (size(blocks) + b.length > MAX_CHARS - 450 && size(blocks) >= 500) return;
-    blocks.push(b);
-  }
-}
+/**
+ * Adds blocks until the target length (see gen.ts), stopping 450 chars short of 4,000: the page
+ * furniture (navigation, footer) is added afterwards.
+ */
+const grow = (blocks: string[], target: number, next: () => string): void =>
+  growBlocks(blocks, target, next, { rounds: 40, minChars: 500, maxChars: 3550 });
 
 // ---------------------------------------------------------------- page furniture
 const COOKIE_BANNERS = [
