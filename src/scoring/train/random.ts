@@ -1,3 +1,5 @@
+import { wordHash } from '../word-vectors.js';
+
 /** Seeded PRNG so training and splits are reproducible. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -15,9 +17,7 @@ export function mulberry32(seed: number): () => number {
  * when other streams are added or removed, such as the split of each data source.
  */
 export function streamSeed(seed: number, name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h ^ seed) >>> 0;
+  return (wordHash(name) ^ seed) >>> 0;
 }
 
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
