@@ -136,11 +136,11 @@ export class ModelRunner {
     let owners: number[] | undefined;
     let all: string[] | undefined;
     for (let t = 0; t < texts.length; t++) {
-      const decoded = views[t]!;
-      if (decoded.length === 0) continue;
+      const own = views[t]!;
+      if (own.length === 0) continue;
       all ??= [...texts];
       owners ??= texts.map((_, i) => i);
-      for (const view of decoded) {
+      for (const view of own) {
         all.push(view);
         owners.push(t);
       }
