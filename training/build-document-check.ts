@@ -23,6 +23,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readDataFile } from '../src/scoring/train/dataset.js';
 import { mulberry32 } from '../src/scoring/train/random.js';
 
 const { values } = parseArgs({
@@ -76,11 +77,8 @@ for (const [source, n] of counts) process.stdout.write(`${source}\t${n}\n`);
 if (values.buried) {
   const random = mulberry32(11);
   const attacks = ['training/handwritten-eval.jsonl', 'training/handwritten-eval-2.jsonl'].flatMap((file) =>
-    readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Row)
-      .filter((r) => r.label === 1 && r.text.length <= 300)
+    readDataFile(file)
+      .rows.filter((r) => r.label === 1 && r.text.length <= 300)
       .map((r) => r.text),
   );
   const carriers = rows
