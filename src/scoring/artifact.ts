@@ -37,6 +37,13 @@ export interface ModelManifest {
   featurizer: FeaturizerSpec;
   labels: ['benign', 'injection'];
   threshold: number;
+  /**
+   * Threshold for text scored as a document (fetched pages, retrieved passages; see views.ts). A document
+   * is scored as many units (windows, paragraphs) and flagged on the highest, so each unit is held to a
+   * tenth of targetFpr on the same validation rows. Models trained before it have none: their documents
+   * use `threshold`.
+   */
+  documentThreshold?: number;
   targetFpr: number;
   seed: number;
   created: string;
@@ -142,6 +149,15 @@ function manifestProblem(m: ModelManifest): string | undefined {
   if (m.onnx.file !== MODEL_FILE) return `onnx.file must be ${MODEL_FILE}`;
   if (typeof m.threshold !== 'number' || !(m.threshold > 0 && m.threshold <= 1))
     return 'threshold must be in (0, 1]';
+  if (
+    m.documentThreshold !== undefined &&
+    !(
+      typeof m.documentThreshold === 'number' &&
+      m.documentThreshold >= m.threshold &&
+      m.documentThreshold <= 1
+    )
+  )
+    return 'documentThreshold must be in [threshold, 1]';
   if (typeof m.featurizer !== 'object' || m.featurizer === null) return 'featurizer spec missing';
   const spec = validateSpec(m.featurizer);
   if (spec) return spec;

@@ -46,7 +46,7 @@ export async function evaluateModel(opts: {
       micros.push(Number(process.hrtime.bigint() - t0) / 1000);
     }
     micros.sort((a, b) => a - b);
-    const metrics = evalMetrics(scored, runner.threshold);
+    const metrics = evalMetrics(scored, runner.thresholdFor(kind));
     return {
       model: runner.name,
       version: runner.version,

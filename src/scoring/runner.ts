@@ -45,6 +45,8 @@ export class ModelRunner {
   readonly name: string;
   readonly version: string;
   readonly threshold: number;
+  /** For text scored as a document (model.json's documentThreshold, else threshold). */
+  readonly documentThreshold: number;
   readonly artifact: LoadedArtifact;
   private readonly session: NativeSession;
   private readonly featurizer: Featurizer;
@@ -70,6 +72,7 @@ export class ModelRunner {
     this.name = manifest.name;
     this.version = manifest.version;
     this.threshold = manifest.threshold;
+    this.documentThreshold = manifest.documentThreshold ?? manifest.threshold;
     this.session = session;
     // The graph's word-vector rows are folded per word (see WordVectorLayout).
     this.featurizer = new Featurizer(manifest.featurizer, artifact.wordVectors, {
@@ -116,6 +119,10 @@ export class ModelRunner {
     let rows = windowCount(text.length, this.featurizer.spec);
     for (const view of views) rows += windowCount(view.length, this.featurizer.spec);
     return rows;
+  }
+
+  thresholdFor(kind: TextKind): number {
+    return kind === 'document' ? this.documentThreshold : this.threshold;
   }
 
   /** The views of a text scored beside it (decoded text; a document's paragraphs too; see views.ts). */

@@ -24,6 +24,7 @@ const YIELD_AFTER_MS = 1;
 export interface ScoreResult {
   score: number;
   label: 'injection' | 'benign';
+  /** The active version's threshold for the text's kind (a document's is stricter; see runner.ts). */
   threshold: number;
   model: string;
   version: string;
@@ -35,6 +36,7 @@ export interface ModelInfo {
   candidate?: string;
   versions: string[];
   threshold: number;
+  documentThreshold: number;
 }
 
 export interface ShadowStats {
@@ -85,6 +87,7 @@ interface Job {
   texts: readonly string[];
   /** Views of each text, made once when the job is queued (see views.ts). */
   views: readonly (readonly string[])[];
+  kind: TextKind;
   rows: number;
   resolve: (r: ScoreResult[]) => void;
   reject: (e: unknown) => void;
@@ -198,7 +201,7 @@ class Service implements ScoringService {
       );
     }
     return new Promise<ScoreResult[]>((resolve, reject) => {
-      slot.queue.push({ texts, views, rows, resolve, reject });
+      slot.queue.push({ texts, views, kind, rows, resolve, reject });
       slot.queuedRows += rows;
       this.schedule(slot);
     });
@@ -259,12 +262,13 @@ class Service implements ScoringService {
     let at = 0;
     for (const job of jobs) {
       const results = new Array<ScoreResult>(job.texts.length);
+      const threshold = active.thresholdFor(job.kind);
       for (let i = 0; i < results.length; i++) {
         const score = scores[at++]!;
         results[i] = {
           score,
-          label: score >= active.threshold ? 'injection' : 'benign',
-          threshold: active.threshold,
+          label: score >= threshold ? 'injection' : 'benign',
+          threshold,
           model: slot.name,
           version: active.version,
         };
@@ -275,9 +279,10 @@ class Service implements ScoringService {
       this.finish(slot);
       return;
     }
+    const kinds = jobs.flatMap((j) => j.texts.map(() => j.kind));
     // The shadow run waits for a turn so that callers get their answers first.
     setImmediate(() => {
-      this.runShadow(slot, active, candidate, texts, views, scores);
+      this.runShadow(slot, active, candidate, { texts, views, kinds }, scores);
       this.finish(slot);
     });
   }
@@ -291,13 +296,12 @@ class Service implements ScoringService {
     slot: ModelSlot,
     active: ModelRunner,
     candidate: ModelRunner,
-    texts: readonly string[],
-    views: readonly (readonly string[])[],
+    batch: { texts: readonly string[]; views: readonly (readonly string[])[]; kinds: readonly TextKind[] },
     activeScores: number[],
   ): void {
     let candidateScores: number[];
     try {
-      candidateScores = candidate.score(texts, views);
+      candidateScores = candidate.score(batch.texts, batch.views);
     } catch (err) {
       // The shadow never affects answers; a released or failing candidate only loses this comparison.
       if (!isAirlockError(err)) log.warn({ err, model: slot.name }, 'shadow scoring failed');
@@ -307,7 +311,8 @@ class Service implements ScoringService {
     if (!stats || stats.candidate !== candidate.version) return;
     activeScores.forEach((a, i) => {
       const c = candidateScores[i]!;
-      const agreed = a >= active.threshold === c >= candidate.threshold;
+      const kind = batch.kinds[i]!;
+      const agreed = a >= active.thresholdFor(kind) === c >= candidate.thresholdFor(kind);
       const delta = Math.abs(a - c);
       stats.compared++;
       if (agreed) stats.agreed++;
@@ -335,6 +340,7 @@ class Service implements ScoringService {
       ...(slot.candidate ? { candidate: slot.candidate.version } : {}),
       versions: listVersions(this.modelsDir, slot.name),
       threshold: slot.active.threshold,
+      documentThreshold: slot.active.documentThreshold,
     };
   }
 

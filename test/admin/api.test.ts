@@ -377,6 +377,8 @@ describe('admin API', () => {
     const res = await server.api('GET', '/api/models');
     assert.equal(res.status, 200);
     assert.ok(Array.isArray(res.body.models));
+    assert.ok(res.body.models.length > 0);
+    for (const m of res.body.models) assert.ok(m.documentThreshold >= m.threshold, JSON.stringify(m));
     const missing = await server.api('POST', '/api/models/no-such-model/promote', { body: {} });
     assert.equal(missing.status, 404);
     const badVersion = await server.api('POST', '/api/models/no-such-model/rollback', {

@@ -224,6 +224,11 @@ describe('policy console in headless Chromium', { skip }, () => {
 
     await page.locator('#nav a[data-view=models]').click();
     await page.locator('#model-rows tr').first().waitFor();
+    // Both bars of the active version: prompts, then documents (fetched and retrieved text).
+    assert.match(
+      (await page.locator('#model-rows tr').first().locator('td').nth(4).textContent()) ?? '',
+      /^0\.\d{3} \/ 0\.\d{3}$/,
+    );
     await shot(page, 'models');
 
     await page.locator('#nav a[data-view=sessions]').click();

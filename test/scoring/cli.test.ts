@@ -133,6 +133,7 @@ test('model train writes a pinned version of the fused kind, then promote and ro
   assert.equal(manifest.trainingData.length, 2);
   assert.match(manifest.trainingData[0].sha256, /^[0-9a-f]{64}$/);
   assert.ok(manifest.threshold > 0 && manifest.threshold <= 1);
+  assert.ok(manifest.documentThreshold >= manifest.threshold && manifest.documentThreshold <= 1);
   assert.ok('validation' in manifest.metrics);
   assert.equal(manifest.architecture.kind, 'embedding-bag-mlp-fused');
   const runner = await ModelRunner.load(dir, 'prompt-injection', 'v1');

@@ -77,6 +77,7 @@ export function writeModel(
     version: string;
     seed?: number;
     threshold?: number;
+    documentThreshold?: number;
     onnx?: Uint8Array;
     featurizer?: FeaturizerSpec;
     kind?: ArchitectureKind;
@@ -105,6 +106,7 @@ export function writeModel(
     featurizer,
     labels: ['benign', 'injection'],
     threshold: opts.threshold ?? 0.5,
+    ...(opts.documentThreshold === undefined ? {} : { documentThreshold: opts.documentThreshold }),
     targetFpr: 0.01,
     seed: opts.seed ?? 1,
     created: new Date(0).toISOString(),

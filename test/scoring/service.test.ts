@@ -83,6 +83,72 @@ test('a long document is chunked so an injection buried at the end is scored', a
   assert.ok(page.length > 20_000);
 });
 
+test("a document is labelled against the model's documentThreshold, a prompt against its threshold", async (t) => {
+  const dir = tempDir(t);
+  // The same weights (seed 1) under two calibrations: v1 has no documentThreshold (models trained before it).
+  writeModel(dir, { version: 'v1', seed: 1, threshold: 0.01 });
+  writeModel(dir, { version: 'v2', seed: 1, threshold: 0.01, documentThreshold: 1 });
+  writeChannelsFile(dir, { active: 'v2' });
+  const service = await createScoringService({ modelsDir: dir });
+  t.after(() => service.close());
+  // One paragraph, so the document has no views and both kinds score the same windows.
+  const text = 'please read the attached quarterly report and tell me what changed';
+  const [prompt] = await service.score([text]);
+  const [document] = await service.score([text], { kind: 'document' });
+  assert.equal(document!.score, prompt!.score);
+  assert.ok(prompt!.score >= 0.01 && prompt!.score < 1, `score ${prompt!.score}`);
+  assert.deepEqual([prompt!.label, prompt!.threshold], ['injection', 0.01]);
+  assert.deepEqual([document!.label, document!.threshold], ['benign', 1]);
+  assert.equal(service.models()[0]!.documentThreshold, 1);
+  await service.rollback('prompt-injection', 'v1');
+  const [old] = await service.score([text], { kind: 'document' });
+  assert.deepEqual([old!.version, old!.label, old!.threshold], ['v1', 'injection', 0.01]);
+  assert.equal(service.models()[0]!.documentThreshold, 0.01);
+});
+
+test('a documentThreshold that is not a number in [threshold, 1] is refused and the old version keeps serving', async (t) => {
+  const dir = tempDir(t);
+  writeModel(dir, { version: 'v1', seed: 1 });
+  const bad: [string, unknown][] = [
+    ['below the threshold', 0.4],
+    ['above 1', 1.5],
+    ['a string', '0.9'],
+  ];
+  for (const [i, [, value]] of bad.entries()) {
+    const dirOf = writeModel(dir, { version: `v${i + 2}`, seed: 1, threshold: 0.5 });
+    const manifest = JSON.parse(readFileSync(join(dirOf, 'model.json'), 'utf8'));
+    writeFileSync(join(dirOf, 'model.json'), JSON.stringify({ ...manifest, documentThreshold: value }));
+  }
+  writeChannelsFile(dir, { active: 'v1' });
+  const service = await createScoringService({ modelsDir: dir });
+  t.after(() => service.close());
+  for (const [i, [what]] of bad.entries()) {
+    await assert.rejects(service.promote('prompt-injection', `v${i + 2}`), (err: AirlockError) => {
+      assert.equal(err.code, 'ERR_MODEL_INVALID', what);
+      assert.match(err.message, /model\.json.*documentThreshold must be in \[threshold, 1\]/, what);
+      return true;
+    });
+    const [r] = await service.score(['still serving?'], { kind: 'document' });
+    assert.equal(r!.version, 'v1', what);
+  }
+});
+
+test('shadow agreement compares each text against the threshold of its kind', async (t) => {
+  const dir = tempDir(t);
+  writeModel(dir, { version: 'v1', seed: 1, threshold: 0.01, documentThreshold: 1 });
+  writeModel(dir, { version: 'v2', seed: 1, threshold: 0.01 });
+  writeChannelsFile(dir, { active: 'v1', candidate: 'v2' });
+  const agreed: boolean[] = [];
+  const service = await createScoringService({ modelsDir: dir, onShadow: (s) => agreed.push(s.agreed) });
+  t.after(() => service.close());
+  const text = 'please read the attached quarterly report and tell me what changed';
+  await Promise.all([service.score([text]), service.score([text], { kind: 'document' })]);
+  const deadline = Date.now() + 10_000;
+  while (agreed.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  // Same weights: the prompt is "injection" for both; the document only for v2 (v1's bar is 1).
+  assert.deepEqual(agreed, [true, false]);
+});
+
 test('shadow, promote and rollback under concurrent load fail no request', async (t) => {
   const dir = tempDir(t);
   writeModel(dir, { version: 'v1', seed: 1 });

@@ -184,8 +184,8 @@ test('an injection planted as its own paragraph of an e-mail is flagged when the
   const clean = score(EMAIL.join('\n\n'), 'document');
   const asDocument = score(PLANTED, 'document');
   const asPrompt = score(PLANTED, 'prompt');
-  assert.ok(clean < runner.threshold, `the e-mail alone scores ${clean}`);
-  assert.ok(asDocument >= runner.threshold, `the planted e-mail scores ${asDocument} as a document`);
+  assert.ok(clean < runner.documentThreshold, `the e-mail alone scores ${clean}`);
+  assert.ok(asDocument >= runner.documentThreshold, `the planted e-mail scores ${asDocument} as a document`);
   assert.ok(
     asDocument > asPrompt,
     `its paragraph view scores above its window (${asDocument} vs ${asPrompt})`,

@@ -37,7 +37,7 @@ export async function showModels() {
             : h('span', { class: 'muted', text: 'none' }),
         ),
         h('td', { text: model.versions.join(', ') }),
-        h('td', { text: model.threshold }),
+        h('td', { text: `${model.threshold.toFixed(3)} / ${model.documentThreshold.toFixed(3)}` }),
         h('td', {
           text: shadow
             ? `${shadow.agreed}/${shadow.compared} agree, mean Δ ${shadow.meanAbsDelta.toFixed(3)}`

@@ -68,7 +68,7 @@ async function train(argv: string[]): Promise<number> {
   });
   const m = result.manifest;
   process.stdout.write(
-    `${JSON.stringify({ dir: result.dir, version: result.version, threshold: m.threshold, trainingSeconds: m.trainingSeconds, metrics: m.metrics }, null, 2)}\n`,
+    `${JSON.stringify({ dir: result.dir, version: result.version, threshold: m.threshold, documentThreshold: m.documentThreshold, trainingSeconds: m.trainingSeconds, metrics: m.metrics }, null, 2)}\n`,
   );
   return 0;
 }
