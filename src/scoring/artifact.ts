@@ -20,11 +20,16 @@ export const CHANNELS_FILE = 'channels.json';
 export const DEFAULT_MODEL = 'prompt-injection';
 
 /**
- * Graph formats: "embedding-bag-mlp-fused" (int32 indices [groups, slots], weights [groups, windows,
- * slots]; written by training today) and "embedding-bag-mlp" (int64 indices and weights [rows, slots],
- * output [rows, 1]; models trained before it, still served for rollback). See onnx-writer.ts.
+ * Graph formats: "embedding-bag-mlp-int8" (written by training today: int32 indices [groups, slots],
+ * weights [groups, windows, slots], an int8 embedding table), "embedding-bag-mlp-fused" (the same with a
+ * float table) and "embedding-bag-mlp" (int64 indices and weights [rows, slots], output [rows, 1]). The
+ * older two are still served for rollback. See onnx-writer.ts.
  */
-export const ARCHITECTURE_KINDS = ['embedding-bag-mlp-fused', 'embedding-bag-mlp'] as const;
+export const ARCHITECTURE_KINDS = [
+  'embedding-bag-mlp-int8',
+  'embedding-bag-mlp-fused',
+  'embedding-bag-mlp',
+] as const;
 export type ArchitectureKind = (typeof ARCHITECTURE_KINDS)[number];
 
 export interface ModelManifest {
@@ -164,8 +169,8 @@ function manifestProblem(m: ModelManifest): string | undefined {
   if (!ARCHITECTURE_KINDS.includes(m.architecture?.kind)) {
     return `architecture.kind must be one of ${ARCHITECTURE_KINDS.join(', ')}`;
   }
-  if (m.featurizer.wordVectors && m.architecture.kind !== 'embedding-bag-mlp-fused') {
-    return `featurizer.wordVectors needs architecture.kind embedding-bag-mlp-fused`;
+  if (m.featurizer.wordVectors && m.architecture.kind === 'embedding-bag-mlp') {
+    return `featurizer.wordVectors needs architecture.kind embedding-bag-mlp-int8 or embedding-bag-mlp-fused`;
   }
   const shape = m.architecture.shape;
   if (!shape || shape.inputDim !== featureDimension(m.featurizer, 'per-word')) {

@@ -1,7 +1,7 @@
 /**
  * One loaded model version: its verified artifact, its featurizer and one onnxruntime session.
  * Each text is featurized into windows, all windows of a call go through one session run, and a text's
- * score is the max over its windows. A fused model (see onnx-writer.ts) takes, per run, whichever layout
+ * score is the max over its windows. A fused or int8 model (see onnx-writer.ts) takes, per run, whichever layout
  * gathers less: a group per window, or a group per text that gathers each distinct bucket of the text
  * once (the overlapping windows of a text share most of their n-grams). An older "embedding-bag-mlp"
  * model runs one row per window with int64 indices.
@@ -34,7 +34,11 @@ const native = createRequire(import.meta.url)('onnxruntime-node/dist/binding.js'
 
 const SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
 /** ONNX element types of the indices input, by architecture kind. */
-const INDEX_TYPE: Record<ArchitectureKind, number> = { 'embedding-bag-mlp-fused': 6, 'embedding-bag-mlp': 7 };
+const INDEX_TYPE: Record<ArchitectureKind, number> = {
+  'embedding-bag-mlp-int8': 6,
+  'embedding-bag-mlp-fused': 6,
+  'embedding-bag-mlp': 7,
+};
 /**
  * Cost of one multiply-add of the bag MatMul relative to gathering one embedding row (a cache miss into
  * a table of megabytes): measured ~1/30 on this machine, rounded to keep the layout choice simple.
@@ -78,7 +82,7 @@ export class ModelRunner {
     this.featurizer = new Featurizer(manifest.featurizer, artifact.wordVectors, {
       wordVectorLayout: 'per-word',
     });
-    this.fused = manifest.architecture.kind === 'embedding-bag-mlp-fused';
+    this.fused = manifest.architecture.kind !== 'embedding-bag-mlp';
     this.embedDim = manifest.architecture.shape.embedDim;
     [this.inputIndices, this.inputWeights] = manifest.architecture.inputs;
     this.fetches = { [manifest.architecture.output]: null };

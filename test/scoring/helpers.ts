@@ -88,7 +88,13 @@ export function writeModel(
   const name = opts.name ?? 'prompt-injection';
   const featurizer =
     opts.featurizer ?? (opts.wordVectors ? tinySpecWithVectors(opts.wordVectors) : TINY_SPEC);
-  const onnx = opts.onnx ?? encodeOnnx(randomParams(opts.seed ?? 1, featurizer));
+  const onnx =
+    opts.onnx ??
+    encodeOnnx(
+      randomParams(opts.seed ?? 1, featurizer),
+      {},
+      opts.kind === 'embedding-bag-mlp-int8' ? 'int8' : 'float32',
+    );
   const params = decodeShape(onnx, featurizer);
   const dir = join(modelsDir, name, opts.version);
   mkdirSync(dir, { recursive: true });

@@ -24,7 +24,13 @@ import {
 import { DEFAULT_FEATURIZER_SPEC, Featurizer, type FeaturizerSpec, wordVectorSpec } from '../featurizer.js';
 import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
 import { foldWordVectors, type NetworkShape } from '../network.js';
-import { encodeOnnx, ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS, ONNX_OUTPUT } from '../onnx-writer.js';
+import {
+  asInt8Served,
+  encodeOnnx,
+  ONNX_INPUT_INDICES,
+  ONNX_INPUT_WEIGHTS,
+  ONNX_OUTPUT,
+} from '../onnx-writer.js';
 import { decodeWordVectors, WORD_VECTORS_FILE, type WordVectors } from '../word-vectors.js';
 import { splicedInjections } from './augment.js';
 import { trainLengthOnly } from './baselines.js';
@@ -180,7 +186,14 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
       ),
       fpr,
     );
-  const valScores = scoreRows(params, split.validation, featurizer);
+  // Everything below is measured on the served network: word vectors folded per word, the embedding table
+  // quantised to int8 as the graph holds it, features in the per-word layout the runner uses.
+  const served = asInt8Served(vectors ? foldWordVectors(params, vectors.table) : params);
+  const servedFeaturizer = vectors
+    ? new Featurizer(featurizer.spec, vectors.table, { wordVectorLayout: 'per-word' })
+    : featurizer;
+  const scoreServed = (rows: readonly Row[]) => scoreRows(served, rows, servedFeaturizer);
+  const valScores = scoreServed(split.validation);
   const threshold = calibrate(split.validation, valScores);
   // A document is flagged on the highest of its many windows and paragraphs (a 4 KB e-mail is ~8 units, a
   // speech hundreds), so one unit at targetFpr flags a far larger share of documents: at 1% the shipped
@@ -188,10 +201,10 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   const documentThreshold = Math.max(threshold, calibrate(split.validation, valScores, targetFpr / 10));
   const metrics: Record<string, unknown> = { validation: report(split.validation, valScores, threshold) };
   if (split.unseen.length > 0) {
-    metrics['unseen'] = report(split.unseen, scoreRows(params, split.unseen, featurizer), threshold);
+    metrics['unseen'] = report(split.unseen, scoreServed(split.unseen), threshold);
   }
   if (split.contextDependent.length > 0) {
-    const scores = scoreRows(params, split.contextDependent, featurizer);
+    const scores = scoreServed(split.contextDependent);
     metrics['context_dependent'] = report(split.contextDependent, scores, threshold);
   }
   const lengthOnly = trainLengthOnly(split.train);
@@ -202,8 +215,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   const checks = (opts.checkFiles ?? []).map(readDataFile);
   const checkReports = (score: (rows: readonly Row[]) => number[], t: number) =>
     Object.fromEntries(checks.map((c) => [basename(c.file), report(c.rows, score(c.rows), t)]));
-  if (checks.length > 0)
-    metrics['check'] = checkReports((rows) => scoreRows(params, rows, featurizer), threshold);
+  if (checks.length > 0) metrics['check'] = checkReports(scoreServed, threshold);
   const baselineMetrics: Record<string, unknown> = {};
   for (const [name, score] of Object.entries(baselines)) {
     const scores = score(split.validation);
@@ -220,15 +232,14 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   if (!isValidVersion(version)) throw new AirlockError('ERR_CONFIG_INVALID', `invalid version ${version}`);
   const dir = join(opts.outDir, name, version);
   if (existsSync(dir)) throw new AirlockError('ERR_CONFIG_INVALID', `${dir} already exists`);
-  const served = vectors ? foldWordVectors(params, vectors.table) : params;
-  const onnx = encodeOnnx(served, { name, version });
+  const onnx = encodeOnnx(served, { name, version }, 'int8');
   const manifest: ModelManifest = {
     format: MODEL_FORMAT,
     name,
     version,
     onnx: { file: MODEL_FILE, sha256: sha256(onnx), bytes: onnx.byteLength },
     architecture: {
-      kind: 'embedding-bag-mlp-fused',
+      kind: 'embedding-bag-mlp-int8',
       shape: { ...shape, inputDim: served.inputDim },
       inputs: [ONNX_INPUT_INDICES, ONNX_INPUT_WEIGHTS],
       output: ONNX_OUTPUT,
