@@ -187,8 +187,7 @@ export function encodeOnnx(
 ): Uint8Array {
   const { inputDim, embedDim: d, hiddenDim: h } = params;
   const folded = foldSkip(params);
-  const int8 = embedding === 'int8';
-  const q = int8 ? quantizeEmbedding(params.embedding, d) : undefined;
+  const q = embedding === 'int8' ? quantizeEmbedding(params.embedding, d) : undefined;
   const bag = q
     ? [
         node('Gather', ['Eq', ONNX_INPUT_INDICES], ['gathered_q'], [{ name: 'axis', type: ATTR_INT, i: 0 }]),
@@ -201,7 +200,7 @@ export function encodeOnnx(
         node('MatMul', [ONNX_INPUT_WEIGHTS, 'gathered'], ['bag']),
       ];
   const graph = {
-    name: int8 ? 'airlock-embedding-bag-mlp-int8' : 'airlock-embedding-bag-mlp-fused',
+    name: q ? 'airlock-embedding-bag-mlp-int8' : 'airlock-embedding-bag-mlp-fused',
     input: [
       valueInfo(ONNX_INPUT_INDICES, INT32, ['groups', 'slots']),
       valueInfo(ONNX_INPUT_WEIGHTS, FLOAT, ['groups', 'windows', 'slots']),
@@ -245,17 +244,18 @@ interface DecodedTensor {
   raw_data: Uint8Array;
 }
 
-/**
- * Reads the weights of a model written by encodeOnnx, or of the older kind (which keeps the skip `u` as
- * its own initializer), as the NetworkParams the TypeScript reference pass runs.
- */
+const dimsOf = (t: DecodedTensor): number[] => t.dims.map((x) => (typeof x === 'number' ? x : x.toNumber()));
+
 /** An int8 table as the floats the graph computes with (codes x per-column scales). */
 function int8Table(t: DecodedTensor, scales: Float32Array): { data: Float32Array; dims: number[] } {
-  const dims = t.dims.map((x) => (typeof x === 'number' ? x : x.toNumber()));
   const codes = new Int8Array(new Uint8Array(t.raw_data).buffer);
-  return { data: dequantizeEmbedding({ codes, scales }), dims };
+  return { data: dequantizeEmbedding({ codes, scales }), dims: dimsOf(t) };
 }
 
+/**
+ * Reads the weights of a model written by encodeOnnx (float or int8 table), or of the older kind (which
+ * keeps the skip `u` as its own initializer), as the NetworkParams the TypeScript reference pass runs.
+ */
 export function decodeOnnxParams(bytes: Uint8Array): NetworkParams {
   const decoded = ModelProto.decode(bytes) as unknown as { graph?: { initializer?: DecodedTensor[] } };
   const tensors = new Map<string, DecodedTensor>();
@@ -264,8 +264,7 @@ export function decodeOnnxParams(bytes: Uint8Array): NetworkParams {
     const t = tensors.get(name);
     if (!t) throw new Error(`ONNX initializer ${name} is missing`);
     const copy = new Uint8Array(t.raw_data);
-    const dims = t.dims.map((x) => (typeof x === 'number' ? x : x.toNumber()));
-    return { data: new Float32Array(copy.buffer, 0, copy.byteLength / 4), dims };
+    return { data: new Float32Array(copy.buffer, 0, copy.byteLength / 4), dims: dimsOf(t) };
   };
   const e = tensors.has('Eq') ? int8Table(tensors.get('Eq')!, floats('Escale').data) : floats('E');
   const w1 = floats('W1');

@@ -6,6 +6,8 @@ import type { AirlockError } from '../../src/errors.js';
 import { createScoringService } from '../../src/scoring/service.js';
 import { tempDir, writeChannelsFile, writeModel } from './helpers.js';
 
+/** One paragraph: as a document it has no views, so both kinds score the same windows. */
+const ONE_PARAGRAPH = 'please read the attached quarterly report and tell me what changed';
 const TEXTS = Array.from({ length: 40 }, (_, i) => `prompt number ${i}: ${'lorem ipsum '.repeat(i % 7)}`);
 
 test('concurrent score() calls are micro-batched into fewer session runs', async (t) => {
@@ -91,17 +93,15 @@ test("a document is labelled against the model's documentThreshold, a prompt aga
   writeChannelsFile(dir, { active: 'v2' });
   const service = await createScoringService({ modelsDir: dir });
   t.after(() => service.close());
-  // One paragraph, so the document has no views and both kinds score the same windows.
-  const text = 'please read the attached quarterly report and tell me what changed';
-  const [prompt] = await service.score([text]);
-  const [document] = await service.score([text], { kind: 'document' });
+  const [prompt] = await service.score([ONE_PARAGRAPH]);
+  const [document] = await service.score([ONE_PARAGRAPH], { kind: 'document' });
   assert.equal(document!.score, prompt!.score);
   assert.ok(prompt!.score >= 0.01 && prompt!.score < 1, `score ${prompt!.score}`);
   assert.deepEqual([prompt!.label, prompt!.threshold], ['injection', 0.01]);
   assert.deepEqual([document!.label, document!.threshold], ['benign', 1]);
   assert.equal(service.models()[0]!.documentThreshold, 1);
   await service.rollback('prompt-injection', 'v1');
-  const [old] = await service.score([text], { kind: 'document' });
+  const [old] = await service.score([ONE_PARAGRAPH], { kind: 'document' });
   assert.deepEqual([old!.version, old!.label, old!.threshold], ['v1', 'injection', 0.01]);
   assert.equal(service.models()[0]!.documentThreshold, 0.01);
 });
@@ -141,8 +141,7 @@ test('shadow agreement compares each text against the threshold of its kind', as
   const agreed: boolean[] = [];
   const service = await createScoringService({ modelsDir: dir, onShadow: (s) => agreed.push(s.agreed) });
   t.after(() => service.close());
-  const text = 'please read the attached quarterly report and tell me what changed';
-  await Promise.all([service.score([text]), service.score([text], { kind: 'document' })]);
+  await Promise.all([service.score([ONE_PARAGRAPH]), service.score([ONE_PARAGRAPH], { kind: 'document' })]);
   const deadline = Date.now() + 10_000;
   while (agreed.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   // Same weights: the prompt is "injection" for both; the document only for v2 (v1's bar is 1).
