@@ -6,6 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../src/scoring/train/random.js';
+import {
+  benignPlantedNote,
+  benignToolRequest,
+  benignWordGame,
+  plantedAction,
+  toolHijack,
+} from './extra/agent.js';
 import { benignDirective, benignHandover, benignTriggerWords } from './extra/benign-directives.js';
 import { cap, createGen, tidy } from './extra/gen.js';
 import {
@@ -647,6 +654,13 @@ function generate(): Example[] {
   // Web pages and commercial e-mail (training/extra/web.ts): after benign-prose, newsletters, promotions and
   // mailing-list digests were still flagged 87-90%, and the pages the egress tools fetch had no benign rows.
   add(1200, 0, 'benign-web', () => benignWebPage(gen));
+  // Fifth round (training/extra/agent.ts): actions planted in business documents for the agent reading
+  // them, direct tool hijacks, each with benign twins, and word games beside the password games.
+  add(200, 1, 'planted-action', () => plantedAction(gen));
+  add(200, 0, 'benign-planted-note', () => benignPlantedNote(gen));
+  add(100, 1, 'tool-hijack', () => toolHijack(gen));
+  add(100, 0, 'benign-tool', () => benignToolRequest(gen));
+  add(60, 0, 'benign-word-game', () => benignWordGame(gen));
   return out;
 }
 
