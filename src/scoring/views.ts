@@ -47,13 +47,19 @@ const LEET_MIN_SHARE = 0.2;
 
 /** Letters spelled out one by one, the same separator between them: "i g n o r e", "I.g.n.o.r.e". */
 const SPELLED_WORD = /(?<![A-Za-z])[A-Za-z]([ .\-_*|])[A-Za-z](?:\1[A-Za-z])*(?![A-Za-z])/g;
-/** A spelled view is made when a chain of single letters holds at least this many ("A. B. Smith" does not). */
+/**
+ * A spelled view is made when a chain of single letters reaches this many ("A. B. Smith" does not). A
+ * power of two: the candidate pass ORs every chain length together and tests this bit, which chains of
+ * 8 to 15 letters set (a longer chain passes through them).
+ */
 const SPELLED_MIN_LETTERS = 8;
 
 /**
  * Function words written backwards: two of them and the text is read reversed too. Reversed English
  * nearly always holds "eht" (the) or "uoy" (you), which the candidate pass looks for first.
  */
+const EHT = (0x65 << 16) | (0x68 << 8) | 0x74;
+const UOY = (0x75 << 16) | (0x6f << 8) | 0x79;
 const REVERSED_WORD = /\b(?:eht|dna|uoy|ruoy|siht|taht|htiw|rof)\b/gi;
 const REVERSED_MIN_WORDS = 2;
 
@@ -87,28 +93,35 @@ function candidates(text: string): number {
   let prev = 0;
   let base64 = 0;
   let leet = 0;
-  // Letters in the current chain of single letters between separators ("i g n o r e   y o u").
+  // Letters in the current chain of single letters between separators ("i g n o r e   y o u"); a chain
+  // of SPELLED_MIN_LETTERS (8) sets bit 3.
   let spelled = 0;
-  let longest = 0;
+  let spelledFound = 0;
+  // The last three chars (low byte of each): "eht" or "uoy" in them is a hint of reversed English.
+  let last3 = 0;
+  let reversed = 0;
   for (let i = 0; i < text.length; i++) {
-    const k = CLASS[text.charCodeAt(i)]!;
+    const c = text.charCodeAt(i);
+    const k = CLASS[c]!;
     run = (run + 1) & -(k & B64);
     base64 |= run >> 4;
     // LETTER is 2 and LEET_SYMBOL 4: a letter then a symbol, or a symbol then a letter.
     leet |= ((prev << 1) & k & LEET_SYMBOL) | ((prev >> 1) & k & LETTER);
-    if (k & LETTER) {
-      // Two letters in a row are an ordinary word: the chain starts again.
-      spelled = prev & LETTER ? 0 : spelled + 1;
-      if (spelled > longest) longest = spelled;
-    } else if (!(k & SPELL_SEP)) spelled = 0;
+    // A letter after a non-letter extends the chain, a separator keeps it, anything else ends it
+    // (two letters in a row are an ordinary word).
+    const letter = (k >> 1) & 1;
+    const keep = (letter & ~(prev >> 1)) | (~letter & (k >> 4) & 1);
+    spelled = (spelled + letter) & -(keep & 1);
+    spelledFound |= spelled;
+    last3 = ((last3 << 8) | (c & 0xff)) & 0xffffff;
+    reversed |= +(last3 === EHT) | +(last3 === UOY);
     prev = k;
   }
   return (
     (base64 ? FOUND_BASE64 : 0) |
     (leet ? FOUND_LEET : 0) |
-    (longest >= SPELLED_MIN_LETTERS ? FOUND_SPELLED : 0) |
-    // Native substring scans; the word-boundary match runs only when one of them hits.
-    (text.includes('eht') || text.includes('uoy') ? FOUND_REVERSED : 0)
+    (spelledFound & SPELLED_MIN_LETTERS ? FOUND_SPELLED : 0) |
+    (reversed ? FOUND_REVERSED : 0)
   );
 }
 const NO_VIEWS: readonly string[] = Object.freeze([]);
