@@ -199,7 +199,7 @@ export function decodedViews(text: string): readonly string[] {
 }
 
 /** The text with words spelled out letter by letter joined up ("i g n o r e" -> "ignore"). */
-export function spelledView(text: string): string | undefined {
+function spelledView(text: string): string | undefined {
   let joined = 0;
   const view = text.replace(SPELLED_WORD, (chain, sep: string) => {
     joined++;
@@ -209,7 +209,7 @@ export function spelledView(text: string): string | undefined {
 }
 
 /** The text read backwards, when it holds function words written backwards ("ruoy", "dna"). */
-export function reversedView(text: string): string | undefined {
+function reversedView(text: string): string | undefined {
   const hits = text.match(REVERSED_WORD);
   if (hits === null || hits.length < REVERSED_MIN_WORDS) return undefined;
   return Array.from(text).reverse().join('');
