@@ -87,6 +87,38 @@ export function thresholdForFpr(rows: readonly Scored[], targetFpr: number): num
   return Math.min(1, boundary + Math.max(1e-6, boundary * 1e-6));
 }
 
+/** Share of the negatives whose logits the tail fit uses (the 5% that score highest). */
+export const TAIL_SHARE = 0.05;
+/** Fewer tail negatives than this and the fit is no steadier than the empirical quantile. */
+const MIN_TAIL_ROWS = 20;
+const LOGIT_CLAMP = 1e-7;
+
+/**
+ * The threshold for a false-positive rate too small to read off the negatives directly. 0.1% of 1,196
+ * benign rows is one row, and which odd row scores highest changes from build to build (the document
+ * threshold read that way came out 0.886 to 0.952 for builds whose rankings barely differ). Peaks over
+ * threshold: an exponential tail is fitted to the logits of the top TAIL_SHARE of negatives (above the
+ * logit u of the row at that rank, excesses with mean beta) and read at targetFpr:
+ * u + beta * ln(TAIL_SHARE / targetFpr). For a rate at or above TAIL_SHARE, or too few negatives for the
+ * fit, it is thresholdForFpr.
+ */
+export function thresholdForFprTail(rows: readonly Scored[], targetFpr: number): number {
+  const neg = rows.filter((r) => r.label === 0).map((r) => logit(r.score));
+  const k = Math.round(TAIL_SHARE * neg.length);
+  if (targetFpr >= TAIL_SHARE || k < MIN_TAIL_ROWS) return thresholdForFpr(rows, targetFpr);
+  neg.sort((a, b) => b - a);
+  const u = neg[k]!;
+  let excess = 0;
+  for (let i = 0; i < k; i++) excess += neg[i]! - u;
+  const z = u + (excess / k) * Math.log(TAIL_SHARE / targetFpr);
+  return 1 / (1 + Math.exp(-z));
+}
+
+function logit(p: number): number {
+  const q = Math.min(1 - LOGIT_CLAMP, Math.max(LOGIT_CLAMP, p));
+  return Math.log(q / (1 - q));
+}
+
 export function tprAtFpr(rows: readonly Scored[], targetFpr: number): number | null {
   if (!rows.some((r) => r.label === 1) || !rows.some((r) => r.label === 0)) return null;
   return binaryMetrics(rows, thresholdForFpr(rows, targetFpr)).recall;

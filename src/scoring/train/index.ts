@@ -22,7 +22,7 @@ import {
   writeChannels,
 } from '../artifact.js';
 import { DEFAULT_FEATURIZER_SPEC, Featurizer, type FeaturizerSpec, wordVectorSpec } from '../featurizer.js';
-import { evalMetrics, type Scored, thresholdForFpr } from '../metrics.js';
+import { evalMetrics, type Scored, TAIL_SHARE, thresholdForFpr, thresholdForFprTail } from '../metrics.js';
 import { foldWordVectors, type NetworkShape } from '../network.js';
 import {
   asInt8Served,
@@ -179,13 +179,10 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   // them would buy a lower false-positive rate on templates at the cost of recall on real attacks. Their
   // false-positive rates are reported per source instead.
   const primary = new Set(files[0]!.rows);
-  const calibrate = (rows: readonly Row[], scores: readonly number[], fpr = targetFpr) =>
-    thresholdForFpr(
-      rows.flatMap((r, i) =>
-        primary.has(r) ? [{ score: scores[i]!, label: r.label, source: r.source }] : [],
-      ),
-      fpr,
-    );
+  const primaryScored = (rows: readonly Row[], scores: readonly number[]) =>
+    rows.flatMap((r, i) => (primary.has(r) ? [{ score: scores[i]!, label: r.label, source: r.source }] : []));
+  const calibrate = (rows: readonly Row[], scores: readonly number[]) =>
+    thresholdForFpr(primaryScored(rows, scores), targetFpr);
   // Everything below is measured on the served network: word vectors folded per word, the embedding table
   // quantised to int8 as the graph holds it, features in the per-word layout the runner uses.
   const served = asInt8Served(vectors ? foldWordVectors(params, vectors.table) : params);
@@ -197,8 +194,12 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
   const threshold = calibrate(split.validation, valScores);
   // A document is flagged on the highest of its many windows and paragraphs (a 4 KB e-mail is ~8 units, a
   // speech hundreds), so one unit at targetFpr flags a far larger share of documents: at 1% the shipped
-  // 2026.11.26-3 flagged 12-19% of ordinary e-mails. Each unit of a document is held to a tenth of it.
-  const documentThreshold = Math.max(threshold, calibrate(split.validation, valScores, targetFpr / 10));
+  // 2026.11.26-3 flagged 12-19% of ordinary e-mails. Each unit of a document is held to a tenth of it,
+  // read from a tail fitted to the highest-scoring benign rows: a tenth of 1% is a single row.
+  const documentThreshold = Math.max(
+    threshold,
+    thresholdForFprTail(primaryScored(split.validation, valScores), targetFpr / 10),
+  );
   const metrics: Record<string, unknown> = { validation: report(split.validation, valScores, threshold) };
   if (split.unseen.length > 0) {
     metrics['unseen'] = report(split.unseen, scoreServed(split.unseen), threshold);
@@ -265,6 +266,7 @@ export async function trainModel(opts: TrainModelOptions): Promise<TrainModelRes
       unseen: split.unseen.length,
       contextDependent: split.contextDependent.length,
       thresholdCalibratedOn: `validation rows of ${basename(files[0]!.file)}`,
+      documentThresholdCalibratedOn: `the same rows at ${targetFpr / 10} false positives, read from an exponential tail fitted to the logits of their top ${TAIL_SHARE * 100}% benign scores`,
     },
     metrics,
   };
