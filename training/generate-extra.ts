@@ -36,6 +36,7 @@ import {
   restartAttack,
 } from './extra/pivot.js';
 import { benignProse } from './extra/prose.js';
+import { benignSwitch, switchAttack } from './extra/switch.js';
 import { benignWebPage } from './extra/web.js';
 
 const { values } = parseArgs({
@@ -661,6 +662,10 @@ function generate(): Example[] {
   add(100, 1, 'tool-hijack', () => toolHijack(gen));
   add(100, 0, 'benign-tool', () => benignToolRequest(gen));
   add(60, 0, 'benign-word-game', () => benignWordGame(gen));
+  // Sixth round (training/extra/switch.ts): the task dropped for disinformation, smears, contempt for a
+  // group or impersonated notices, in five languages, with twins asking for the ordinary version.
+  add(150, 1, 'switch-harm', () => switchAttack(gen));
+  add(150, 0, 'benign-switch', () => benignSwitch(gen));
   return out;
 }
 
