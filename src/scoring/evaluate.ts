@@ -36,7 +36,14 @@ export async function evaluateModel(opts: {
     const micros: number[] = [];
     const score = (text: string) => runner.score([text], [runner.viewsOf(text, kind)])[0]!;
     for (const row of rows) {
-      scored.push({ score: score(row.text), label: row.label, source: row.source });
+      const views = runner.viewsOf(row.text, kind);
+      scored.push({
+        score: runner.score([row.text], [views])[0]!,
+        label: row.label,
+        source: row.source,
+        // A document's bar rises with the units it is scored as, as when serving.
+        threshold: runner.thresholdFor(kind, runner.rowsFor(row.text, views)),
+      });
     }
     // Timed on a second pass: the first one also warms the JIT and onnxruntime's buffers, which a
     // long-running server has done long before; the steady-state latency is the figure that matters.

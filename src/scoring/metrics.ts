@@ -20,6 +20,8 @@ export interface Scored {
   score: number;
   label: 0 | 1;
   source: string;
+  /** This row's own bar (a document's rises with its units), instead of the one threshold. */
+  threshold?: number;
 }
 
 function round(x: number | null): number | null {
@@ -32,7 +34,7 @@ export function binaryMetrics(rows: readonly Scored[], threshold: number): Binar
   let fn = 0;
   let tn = 0;
   for (const r of rows) {
-    const predicted = r.score >= threshold;
+    const predicted = r.score >= (r.threshold ?? threshold);
     if (r.label === 1) predicted ? tp++ : fn++;
     else predicted ? fp++ : tn++;
   }

@@ -262,9 +262,9 @@ class Service implements ScoringService {
     let at = 0;
     for (const job of jobs) {
       const results = new Array<ScoreResult>(job.texts.length);
-      const threshold = active.thresholdFor(job.kind);
       for (let i = 0; i < results.length; i++) {
         const score = scores[at++]!;
+        const threshold = active.thresholdFor(job.kind, active.rowsFor(job.texts[i]!, job.views[i]));
         results[i] = {
           score,
           label: score >= threshold ? 'injection' : 'benign',
@@ -312,7 +312,10 @@ class Service implements ScoringService {
     activeScores.forEach((a, i) => {
       const c = candidateScores[i]!;
       const kind = batch.kinds[i]!;
-      const agreed = a >= active.thresholdFor(kind) === c >= candidate.thresholdFor(kind);
+      const [text, views] = [batch.texts[i]!, batch.views[i]];
+      const agreed =
+        a >= active.thresholdFor(kind, active.rowsFor(text, views)) ===
+        c >= candidate.thresholdFor(kind, candidate.rowsFor(text, views));
       const delta = Math.abs(a - c);
       stats.compared++;
       if (agreed) stats.agreed++;

@@ -3,11 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AirlockError } from '../../src/errors.js';
+import { DOCUMENT_UNITS, documentBar } from '../../src/scoring/runner.js';
 import { createScoringService } from '../../src/scoring/service.js';
 import { tempDir, writeChannelsFile, writeModel } from './helpers.js';
 
 /** One paragraph: as a document it has no views, so both kinds score the same windows. */
 const ONE_PARAGRAPH = 'please read the attached quarterly report and tell me what changed';
+/** One paragraph of ~5.4 KB: ten 1024-char windows, so a document held to documentThreshold. */
+const LONG_PAGE = `${ONE_PARAGRAPH} `.repeat(80);
 const TEXTS = Array.from({ length: 40 }, (_, i) => `prompt number ${i}: ${'lorem ipsum '.repeat(i % 7)}`);
 
 test('concurrent score() calls are micro-batched into fewer session runs', async (t) => {
@@ -85,7 +88,39 @@ test('a long document is chunked so an injection buried at the end is scored', a
   assert.ok(page.length > 20_000);
 });
 
-test("a document is labelled against the model's documentThreshold, a prompt against its threshold", async (t) => {
+/** [case, threshold, documentThreshold, units, the bar expected]. */
+const BARS: ReadonlyArray<readonly [string, number, number, number, number]> = [
+  ['one unit is judged like a prompt', 0.6, 0.97, 1, 0.6],
+  ['ten units get the document threshold', 0.6, 0.97, 10, 0.97],
+  ['more units do not go past it', 0.6, 0.97, 400, 0.97],
+  ['no document threshold, no rise', 0.6, 0.6, 50, 0.6],
+  // Log-linear in the logit between the two: logit 0.405 + (3.476 - 0.405) * log10(3).
+  [
+    'three units in between',
+    0.6,
+    0.97,
+    3,
+    1 / (1 + Math.exp(-(Math.log(1.5) + (Math.log(0.97 / 0.03) - Math.log(1.5)) * Math.log10(3)))),
+  ],
+];
+
+for (const [name, threshold, documentThreshold, units, expected] of BARS) {
+  test(`document bar: ${name}`, () => {
+    assert.ok(Math.abs(documentBar(threshold, documentThreshold, units) - expected) < 1e-12);
+  });
+}
+
+test('the document bar rises with every unit', () => {
+  let previous = 0;
+  for (let units = 1; units <= DOCUMENT_UNITS; units++) {
+    const bar = documentBar(0.3, 0.99, units);
+    assert.ok(bar > previous, `${units} units: ${bar}`);
+    previous = bar;
+  }
+  assert.equal(previous, 0.99);
+});
+
+test('a prompt is labelled against the threshold, a document against a bar that rises with its units', async (t) => {
   const dir = tempDir(t);
   // The same weights (seed 1) under two calibrations: v1 has no documentThreshold (models trained before it).
   writeModel(dir, { version: 'v1', seed: 1, threshold: 0.01 });
@@ -94,14 +129,21 @@ test("a document is labelled against the model's documentThreshold, a prompt aga
   const service = await createScoringService({ modelsDir: dir });
   t.after(() => service.close());
   const [prompt] = await service.score([ONE_PARAGRAPH]);
-  const [document] = await service.score([ONE_PARAGRAPH], { kind: 'document' });
-  assert.equal(document!.score, prompt!.score);
+  const [short] = await service.score([ONE_PARAGRAPH], { kind: 'document' });
+  const [long] = await service.score([LONG_PAGE], { kind: 'document' });
+  assert.equal(short!.score, prompt!.score);
   assert.ok(prompt!.score >= 0.01 && prompt!.score < 1, `score ${prompt!.score}`);
   assert.deepEqual([prompt!.label, prompt!.threshold], ['injection', 0.01]);
-  assert.deepEqual([document!.label, document!.threshold], ['benign', 1]);
+  // One unit: the document is one test, like a prompt. Ten: the stricter document threshold.
+  assert.deepEqual([short!.label, short!.threshold], ['injection', 0.01]);
+  assert.ok(long!.score >= 0.01 && long!.score < 1, `score ${long!.score}`);
+  assert.deepEqual([long!.label, long!.threshold], ['benign', 1]);
+  const [three] = await service.score([`${ONE_PARAGRAPH}\n\n${ONE_PARAGRAPH} again`], { kind: 'document' });
+  // Its window and its two paragraphs: three units (model.json holds the thresholds to float precision).
+  assert.ok(Math.abs(three!.threshold - documentBar(0.01, 1, 3)) < 1e-6, `bar ${three!.threshold}`);
   assert.equal(service.models()[0]!.documentThreshold, 1);
   await service.rollback('prompt-injection', 'v1');
-  const [old] = await service.score([ONE_PARAGRAPH], { kind: 'document' });
+  const [old] = await service.score([LONG_PAGE], { kind: 'document' });
   assert.deepEqual([old!.version, old!.label, old!.threshold], ['v1', 'injection', 0.01]);
   assert.equal(service.models()[0]!.documentThreshold, 0.01);
 });
@@ -141,10 +183,10 @@ test('shadow agreement compares each text against the threshold of its kind', as
   const agreed: boolean[] = [];
   const service = await createScoringService({ modelsDir: dir, onShadow: (s) => agreed.push(s.agreed) });
   t.after(() => service.close());
-  await Promise.all([service.score([ONE_PARAGRAPH]), service.score([ONE_PARAGRAPH], { kind: 'document' })]);
+  await Promise.all([service.score([ONE_PARAGRAPH]), service.score([LONG_PAGE], { kind: 'document' })]);
   const deadline = Date.now() + 10_000;
   while (agreed.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-  // Same weights: the prompt is "injection" for both; the document only for v2 (v1's bar is 1).
+  // Same weights: the prompt is "injection" for both; the long page only for v2 (v1's bar for it is 1).
   assert.deepEqual(agreed, [true, false]);
 });
 

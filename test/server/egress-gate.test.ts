@@ -293,11 +293,13 @@ describe('the gate through a real SDK client', () => {
     const asDocument = await score('document');
     const asPrompt = await score('prompt');
     assert.ok(asDocument.score > asPrompt.score, 'the planted paragraph scores higher alone');
-    // A document is held to the model's stricter document threshold (it is scored as many units).
+    // A document is held to a stricter bar than a prompt: its window and three paragraphs are four
+    // tests. A document of ten units or more gets the model's document threshold.
     const model = server.runtime.scoring!.models().find((m) => m.name === 'prompt-injection')!;
-    assert.equal(asDocument.threshold, model.documentThreshold);
     assert.equal(asPrompt.threshold, model.threshold);
-    assert.ok(model.documentThreshold > model.threshold);
+    assert.ok(asDocument.threshold > model.threshold, `document bar ${asDocument.threshold}`);
+    assert.ok(asDocument.threshold < model.documentThreshold, `document bar ${asDocument.threshold}`);
+    assert.ok(asDocument.score >= asDocument.threshold, 'the planted paragraph is flagged');
     await assert.rejects(
       client.callTool({ name: 'score_prompt', arguments: { text: passage, kind: 'page' } }),
       (e: unknown) => e instanceof McpError && (e.data as { code: string }).code === 'ERR_TOOL_INPUT',
