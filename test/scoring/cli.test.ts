@@ -85,6 +85,38 @@ test('model eval --json prints one JSON object with the documented keys', (t) =>
   ]);
 });
 
+test('model eval --kind document holds each text to the bar of its units', (t) => {
+  const dir = tempDir(t);
+  // Seed 1 scores this paragraph above 0.01 (see service.test.ts); a bar of 1 flags nothing.
+  writeModel(dir, { version: 'v1', seed: 1, threshold: 0.01, documentThreshold: 1 });
+  writeChannelsFile(dir, { active: 'v1' });
+  const paragraph = 'please read the attached quarterly report and tell me what changed';
+  const file = join(dir, 'documents.jsonl');
+  const rows = [
+    { text: paragraph, label: 1, source: 'one unit' },
+    { text: `${paragraph} `.repeat(80), label: 1, source: 'ten units' },
+  ];
+  writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+  const r = airlock([
+    'eval',
+    '--model',
+    'prompt-injection',
+    '--models',
+    dir,
+    '--data',
+    file,
+    '--kind',
+    'document',
+    '--json',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  // The short one is judged like a prompt (bar 0.01), the long one at documentThreshold (1).
+  assert.equal(report.per_source['one unit'].recall, 1);
+  assert.equal(report.per_source['ten units'].recall, 0);
+  assert.equal(report.threshold, 1);
+});
+
 test('model eval of a digest-mismatched model exits non-zero and says why', (t) => {
   const dir = tempDir(t);
   const modelDir = writeModel(dir, { version: 'v1' });
