@@ -29,6 +29,11 @@ function airlock(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** `model eval` of the active prompt-injection model in `dir` on `data`. */
+function evaluate(dir: string, data: string, ...flags: string[]) {
+  return airlock(['eval', '--model', 'prompt-injection', '--models', dir, '--data', data, ...flags]);
+}
+
 function writeData(dir: string): string {
   const file = join(dir, 'eval.jsonl');
   const rows = [
@@ -45,16 +50,7 @@ test('model eval --json prints one JSON object with the documented keys', (t) =>
   const dir = tempDir(t);
   writeModel(dir, { version: 'v1' });
   writeChannelsFile(dir, { active: 'v1' });
-  const r = airlock([
-    'eval',
-    '--model',
-    'prompt-injection',
-    '--models',
-    dir,
-    '--data',
-    writeData(dir),
-    '--json',
-  ]);
+  const r = evaluate(dir, writeData(dir), '--json');
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines.length, 1);
@@ -97,18 +93,7 @@ test('model eval --kind document holds each text to the bar of its units', (t) =
     { text: `${paragraph} `.repeat(80), label: 1, source: 'ten units' },
   ];
   writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
-  const r = airlock([
-    'eval',
-    '--model',
-    'prompt-injection',
-    '--models',
-    dir,
-    '--data',
-    file,
-    '--kind',
-    'document',
-    '--json',
-  ]);
+  const r = evaluate(dir, file, '--kind', 'document', '--json');
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
   // The short one is judged like a prompt (bar 0.01), the long one at documentThreshold (1).
