@@ -54,7 +54,9 @@ export const SCORE_PROMPT_TOOL: ToolDescriptor = {
         enum: ['prompt', 'document'],
         description:
           '"document" for retrieved or fetched text: each blank-line paragraph is also scored alone, so an ' +
-          'instruction planted as one paragraph of a page is not diluted by the text around it. Default "prompt".',
+          'instruction planted as one paragraph of a page is not diluted by the text around it, and the ' +
+          'text is held to a bar (its "threshold") that rises with the windows and paragraphs it is scored ' +
+          'as. Default "prompt".',
       },
     },
     additionalProperties: false,
