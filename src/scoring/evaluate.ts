@@ -34,15 +34,15 @@ export async function evaluateModel(opts: {
     const { rows } = readDataFile(opts.dataFile);
     const scored: Scored[] = [];
     const micros: number[] = [];
-    const score = (text: string) => runner.score([text], [runner.viewsOf(text, kind)])[0]!;
+    const score = (text: string, views = runner.viewsOf(text, kind)) => runner.score([text], [views])[0]!;
     for (const row of rows) {
       const views = runner.viewsOf(row.text, kind);
       scored.push({
-        score: runner.score([row.text], [views])[0]!,
+        score: score(row.text, views),
         label: row.label,
         source: row.source,
         // A document's bar rises with the units it is scored as, as when serving.
-        threshold: runner.thresholdFor(kind, runner.rowsFor(row.text, views)),
+        threshold: runner.barFor(row.text, views, kind),
       });
     }
     // Timed on a second pass: the first one also warms the JIT and onnxruntime's buffers, which a

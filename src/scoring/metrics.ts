@@ -112,13 +112,17 @@ export function thresholdForFprTail(rows: readonly Scored[], targetFpr: number):
   const u = neg[k]!;
   let excess = 0;
   for (let i = 0; i < k; i++) excess += neg[i]! - u;
-  const z = u + (excess / k) * Math.log(TAIL_SHARE / targetFpr);
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(u + (excess / k) * Math.log(TAIL_SHARE / targetFpr));
 }
 
-function logit(p: number): number {
+/** log(p / (1 - p)), with p kept 1e-7 inside (0, 1) so that scores of 0 and 1 stay finite. */
+export function logit(p: number): number {
   const q = Math.min(1 - LOGIT_CLAMP, Math.max(LOGIT_CLAMP, p));
   return Math.log(q / (1 - q));
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function tprAtFpr(rows: readonly Scored[], targetFpr: number): number | null {

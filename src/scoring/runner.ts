@@ -11,6 +11,7 @@ import { Tensor } from 'onnxruntime-node';
 import { AirlockError } from '../errors.js';
 import { type ArchitectureKind, type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
 import { Featurizer, windowCount } from './featurizer.js';
+import { logit, sigmoid } from './metrics.js';
 import { type TextKind, textViews } from './views.js';
 
 /**
@@ -125,13 +126,18 @@ export class ModelRunner {
     return rows;
   }
 
+  /** The bar of a long text of this kind: the threshold for a prompt, documentThreshold for a document. */
+  thresholdFor(kind: TextKind): number {
+    return kind === 'document' ? this.documentThreshold : this.threshold;
+  }
+
   /**
-   * The bar for a text of this kind scored as `units` windows and views (rowsFor): a prompt's is the
-   * threshold; a document's rises with its units to documentThreshold (see documentBar). Without
-   * `units`, a document gets documentThreshold, the bar of a long one.
+   * The bar this text is held to, scored with these views: a prompt's is the threshold; a document's
+   * rises with the units it is scored as (rowsFor) to documentThreshold (see documentBar).
    */
-  thresholdFor(kind: TextKind, units = DOCUMENT_UNITS): number {
-    return kind === 'document' ? documentBar(this.threshold, this.documentThreshold, units) : this.threshold;
+  barFor(text: string, views: readonly string[], kind: TextKind): number {
+    if (kind === 'prompt') return this.threshold;
+    return documentBar(this.threshold, this.documentThreshold, this.rowsFor(text, views));
   }
 
   /** The views of a text scored beside it (decoded text; a document's paragraphs too; see views.ts). */
@@ -335,11 +341,6 @@ interface Batch {
 
 /** A document scored as this many units or more is held to documentThreshold. */
 export const DOCUMENT_UNITS = 10;
-const LOGIT_CLAMP = 1e-7;
-const logit = (p: number) => {
-  const q = Math.min(1 - LOGIT_CLAMP, Math.max(LOGIT_CLAMP, p));
-  return Math.log(q / (1 - q));
-};
 
 /**
  * The bar for a document scored as `units` windows and views, flagged when any one of them reaches it.
@@ -355,8 +356,7 @@ export function documentBar(threshold: number, documentThreshold: number, units:
   if (units <= 1 || documentThreshold <= threshold) return threshold;
   if (units >= DOCUMENT_UNITS) return documentThreshold;
   const low = logit(threshold);
-  const z = low + (logit(documentThreshold) - low) * (Math.log(units) / Math.log(DOCUMENT_UNITS));
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(low + (logit(documentThreshold) - low) * (Math.log(units) / Math.log(DOCUMENT_UNITS)));
 }
 
 function maxByText(batch: Batch, probability: (row: number) => number): number[] {

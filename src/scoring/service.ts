@@ -24,7 +24,7 @@ const YIELD_AFTER_MS = 1;
 export interface ScoreResult {
   score: number;
   label: 'injection' | 'benign';
-  /** The active version's threshold for the text's kind (a document's is stricter; see runner.ts). */
+  /** The bar this text was held to: the threshold for a prompt, a document's rises with its units (runner.ts). */
   threshold: number;
   model: string;
   version: string;
@@ -264,7 +264,7 @@ class Service implements ScoringService {
       const results = new Array<ScoreResult>(job.texts.length);
       for (let i = 0; i < results.length; i++) {
         const score = scores[at++]!;
-        const threshold = active.thresholdFor(job.kind, active.rowsFor(job.texts[i]!, job.views[i]));
+        const threshold = active.barFor(job.texts[i]!, job.views[i]!, job.kind);
         results[i] = {
           score,
           label: score >= threshold ? 'injection' : 'benign',
@@ -312,10 +312,8 @@ class Service implements ScoringService {
     activeScores.forEach((a, i) => {
       const c = candidateScores[i]!;
       const kind = batch.kinds[i]!;
-      const [text, views] = [batch.texts[i]!, batch.views[i]];
-      const agreed =
-        a >= active.thresholdFor(kind, active.rowsFor(text, views)) ===
-        c >= candidate.thresholdFor(kind, candidate.rowsFor(text, views));
+      const [text, views] = [batch.texts[i]!, batch.views[i]!];
+      const agreed = a >= active.barFor(text, views, kind) === c >= candidate.barFor(text, views, kind);
       const delta = Math.abs(a - c);
       stats.compared++;
       if (agreed) stats.agreed++;
