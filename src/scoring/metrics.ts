@@ -1,5 +1,7 @@
 /** Classification metrics shared by training (validation report) and `airlock model eval`. */
 
+import { sigmoid } from './network.js';
+
 export interface BinaryMetrics {
   rows: number;
   positives: number;
@@ -119,10 +121,6 @@ export function thresholdForFprTail(rows: readonly Scored[], targetFpr: number):
 export function logit(p: number): number {
   const q = Math.min(1 - LOGIT_CLAMP, Math.max(LOGIT_CLAMP, p));
   return Math.log(q / (1 - q));
-}
-
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 export function tprAtFpr(rows: readonly Scored[], targetFpr: number): number | null {

@@ -11,7 +11,8 @@ import { Tensor } from 'onnxruntime-node';
 import { AirlockError } from '../errors.js';
 import { type ArchitectureKind, type LoadedArtifact, MODEL_FILE, readArtifact } from './artifact.js';
 import { Featurizer, windowCount } from './featurizer.js';
-import { logit, sigmoid } from './metrics.js';
+import { logit } from './metrics.js';
+import { sigmoid } from './network.js';
 import { type TextKind, textViews } from './views.js';
 
 /**
