@@ -23,6 +23,7 @@ import {
   privateDataRequest,
   taskHijack,
 } from './extra/hijack.js';
+import { benignFramed, benignTrailer, framedHarm, suffixAttack } from './extra/jailbreak.js';
 import { multilingualAttack, multilingualBenign } from './extra/multilingual.js';
 import {
   benignDump,
@@ -666,6 +667,12 @@ function generate(): Example[] {
   // group or impersonated notices, in five languages, with twins asking for the ordinary version.
   add(150, 1, 'switch-harm', () => switchAttack(gen));
   add(150, 0, 'benign-switch', () => benignSwitch(gen));
+  // Seventh round (training/extra/jailbreak.ts): harmful goals behind an adversarial suffix or a
+  // persuasion frame, with twins (technical text after an ordinary request; the frame around a harmless goal).
+  add(150, 1, 'suffix-attack', () => suffixAttack(gen));
+  add(150, 0, 'benign-trailer', () => benignTrailer(gen));
+  add(150, 1, 'framed-harm', () => framedHarm(gen));
+  add(150, 0, 'benign-framed', () => benignFramed(gen));
   return out;
 }
 

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Featurizer } from '../../src/scoring/featurizer.js';
 import { isContextDependent, type Row, splitRows } from '../../src/scoring/train/dataset.js';
+import { mulberry32 } from '../../src/scoring/train/random.js';
+import { createGen } from '../../training/extra/gen.js';
+import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIPIA_TEXT = 'microsoft/BIPIA:text_attack_train';
@@ -130,5 +133,21 @@ test('training/extra.jsonl is exactly what the seeded generator writes', (t) => 
   );
   for (const kind of ['task-hijack', 'password-game', 'override-multilingual-2', 'benign-directive']) {
     assert.ok(sources.has(`airlock/extra:${kind}`), `${kind} rows are generated`);
+  }
+});
+
+test('seventh round: every adversarial suffix is drawn afresh, and each framed attack has a twin in the same frame', () => {
+  // A handful of suffixes repeated over many goals is what a model memorises instead of the texture.
+  const g = createGen(mulberry32(3));
+  const suffixes = Array.from({ length: 300 }, () => adversarialSuffix(g));
+  assert.equal(new Set(suffixes).size, suffixes.length);
+  // The same stream picks the same frame for the attack and the twin; only the goal differs.
+  for (let seed = 1; seed <= 40; seed++) {
+    const attack = framedHarm(createGen(mulberry32(seed)));
+    const twin = benignFramed(createGen(mulberry32(seed)));
+    assert.notEqual(attack, twin);
+    let shared = 0;
+    while (attack[shared] === twin[shared]) shared++;
+    assert.ok(shared >= 20, `seed ${seed}: frame not shared\n${attack}\n${twin}`);
   }
 });
