@@ -169,13 +169,23 @@ describe('http_get through the egress guard', () => {
     });
     const flag = (result._meta as Record<string, { flagged: boolean; score: number }>)['airlock/injection'];
     assert.equal(flag?.flagged, true, JSON.stringify(result._meta));
-    // The same page scored as a prompt (its windows only) stays under the threshold: the paragraph
-    // view is what finds the planted instruction.
+    // The paragraph view is what carries it: scored as a prompt (windows only) the page is diluted by
+    // the text around the planted line; scored as a document it takes that paragraph's own score.
     const scorer = await server.connect('gated');
     const page = BAKERY.join('\n\n');
-    const asPrompt = await scorer.callTool({ name: 'score_prompt', arguments: { text: page } });
-    const [prompt] = (asPrompt.structuredContent as { results: { label: string }[] }).results;
-    assert.equal(prompt!.label, 'benign');
+    const score = async (text: string, kind: 'prompt' | 'document') => {
+      const result = await scorer.callTool({ name: 'score_prompt', arguments: { text, kind } });
+      return (result.structuredContent as { results: { score: number; label: string }[] }).results[0]!;
+    };
+    const paragraph = await score(BAKERY[2]!, 'prompt');
+    const asPrompt = await score(page, 'prompt');
+    const asDocument = await score(page, 'document');
+    assert.ok(asPrompt.score < paragraph.score - 0.1, `${asPrompt.score} vs ${paragraph.score}`);
+    assert.ok(
+      Math.abs(asDocument.score - paragraph.score) < 1e-4,
+      `${asDocument.score} vs ${paragraph.score}`,
+    );
+    assert.equal(asDocument.label, 'injection');
   });
 
   test('with output: withhold, an injected page is withheld with ERR_GATE_WITHHELD', async () => {
