@@ -167,9 +167,14 @@ export function suffixAttack(g: Gen): string {
 
 // --- coherent technical trailers (the twins of the suffixes) ---------------------------------------------
 
+/** Four to nine ordinary words, as a page's tag or keyword list has them. */
+const someWords = (g: Gen): string[] => Array.from({ length: int(g, 4, 9) }, () => g.pick(WORD));
+
 /**
- * Markup pasted from a page or an HTML e-mail. Without it the suffixes' punctuation made the markup of
- * newsletters look like an attack (commercial e-mail flagged 14% instead of 1.6%).
+ * Markup pasted from a page or an HTML e-mail, and the tag and keyword lists such pages carry. Without the
+ * markup the suffixes' punctuation made newsletters look like an attack (commercial e-mail flagged 14%
+ * instead of 1.6%); the lists keep loose ordinary words, which the suffixes also have, from being a sign
+ * by themselves.
  */
 const HTML_TRAILER: readonly ((g: Gen) => string)[] = [
   (g) =>
@@ -186,8 +191,8 @@ const HTML_TRAILER: readonly ((g: Gen) => string)[] = [
     `<img src="/images/ads/banner_${int(g, 1, 40)}.gif" alt="Click here for this week's offers" border="0"></a></td>`,
   () =>
     '<span class="price">$19.99</span> <s>$29.99</s> <a href="/cart/add?sku=7731">Add to cart &raquo;</a>',
-  (g) => `Tags: ${Array.from({ length: int(g, 4, 9) }, () => g.pick(WORD)).join(', ')}`,
-  (g) => `Keywords: ${Array.from({ length: int(g, 4, 9) }, () => g.pick(WORD)).join(' ')}`,
+  (g) => `Tags: ${someWords(g).join(', ')}`,
+  (g) => `Keywords: ${someWords(g).join(' ')}`,
   () =>
     '<div id="footer"><p>&copy; 2002 Example Media. All rights reserved. <a href="/privacy">Privacy</a></p></div>',
 ];
