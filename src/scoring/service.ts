@@ -220,14 +220,15 @@ class Service implements ScoringService {
       slot.scheduled = false;
       this.flush(slot);
     };
-    // The first call after an event-loop turn starts the busy stretch; an idle server (a request now and
-    // then) therefore always answers in a microtask instead of waiting behind the poll phase.
+    // The first call after an event-loop turn starts the busy stretch and is always flushed in a
+    // microtask, so an idle server (a request now and then) never waits behind the poll phase. It is not
+    // timed: a process descheduled between reading the clock twice would otherwise yield it.
     if (!this.turnPending) {
       this.turnPending = true;
       this.busySince = performance.now();
       setImmediate(this.markTurn);
-    }
-    if (performance.now() - this.busySince < YIELD_AFTER_MS) queueMicrotask(slot.flushTask);
+      queueMicrotask(slot.flushTask);
+    } else if (performance.now() - this.busySince < YIELD_AFTER_MS) queueMicrotask(slot.flushTask);
     else setImmediate(slot.flushTask);
   }
 
