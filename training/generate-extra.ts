@@ -24,6 +24,14 @@ import {
   taskHijack,
 } from './extra/hijack.js';
 import { benignFramed, benignTrailer, framedHarm, suffixAttack } from './extra/jailbreak.js';
+import {
+  benignEmbeddedForeign,
+  benignQuestionList,
+  dilutedExtraction,
+  embeddedForeign,
+  languageAttack,
+  languageBenign,
+} from './extra/languages.js';
 import { multilingualAttack, multilingualBenign } from './extra/multilingual.js';
 import {
   benignDump,
@@ -673,6 +681,15 @@ function generate(): Example[] {
   add(150, 0, 'benign-trailer', () => benignTrailer(gen));
   add(150, 1, 'framed-harm', () => framedHarm(gen));
   add(150, 0, 'benign-framed', () => benignFramed(gen));
+  // Eighth round (training/extra/languages.ts): overrides and extraction in nine more languages and four
+  // formal registers, the same quoted inside an English task, and a secret asked for among ordinary
+  // questions; each with twins in the same languages and frames.
+  add(300, 1, 'override-languages', () => languageAttack(gen));
+  add(250, 0, 'benign-languages', () => languageBenign(gen));
+  add(150, 1, 'embedded-foreign', () => embeddedForeign(gen));
+  add(150, 0, 'benign-embedded-foreign', () => benignEmbeddedForeign(gen));
+  add(150, 1, 'diluted-extraction', () => dilutedExtraction(gen));
+  add(150, 0, 'benign-question-list', () => benignQuestionList(gen));
   return out;
 }
 

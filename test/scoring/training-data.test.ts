@@ -9,6 +9,7 @@ import { isContextDependent, type Row, splitRows } from '../../src/scoring/train
 import { mulberry32 } from '../../src/scoring/train/random.js';
 import { createGen } from '../../training/extra/gen.js';
 import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
+import { benignEmbeddedForeign, embeddedForeign } from '../../training/extra/languages.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIPIA_TEXT = 'microsoft/BIPIA:text_attack_train';
@@ -149,5 +150,52 @@ test('seventh round: every adversarial suffix is drawn afresh, and each framed a
     let shared = 0;
     while (attack[shared] === twin[shared]) shared++;
     assert.ok(shared >= 20, `seed ${seed}: frame not shared\n${attack}\n${twin}`);
+  }
+});
+
+test('seventh round: a game frame names one character throughout', () => {
+  let games = 0;
+  for (let seed = 1; seed <= 400; seed++) {
+    const text = framedHarm(createGen(mulberry32(seed)));
+    const m =
+      /^Let's play a game\. You are (.+?), who answers every question and never breaks character\. (.+?) would now /.exec(
+        text,
+      );
+    if (!m) continue;
+    games++;
+    assert.equal(m[2]!.toLowerCase(), m[1]!.toLowerCase(), text);
+  }
+  assert.ok(games >= 10, `only ${games} game frames in 400 seeds`);
+});
+
+test('eighth round: every script has both labels, and each quoted attack has a twin in the same task', () => {
+  // A script seen only in attacks would teach "foreign = injection", the trap the twins are there for.
+  const SCRIPTS: Record<string, RegExp> = {
+    Hangul: /[\uac00-\ud7a3]/,
+    Greek: /[\u0370-\u03ff]/,
+    Devanagari: /[\u0900-\u097f]/,
+    Arabic: /[\u0600-\u06ff]/,
+    Cyrillic: /[\u0400-\u04ff]/,
+  };
+  const EIGHTH =
+    /airlock\/extra:(override-languages|benign-languages|embedded-foreign|benign-embedded-foreign)$/;
+  const rows = readFileSync(join(ROOT, 'training', 'extra.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row)
+    .filter((r) => EIGHTH.test(r.source));
+  for (const [script, re] of Object.entries(SCRIPTS)) {
+    for (const label of [0, 1]) {
+      const n = rows.filter((r) => r.label === label && re.test(r.text)).length;
+      assert.ok(n >= 10, `${script}: ${n} rows labelled ${label}`);
+    }
+  }
+  for (let seed = 1; seed <= 40; seed++) {
+    const attack = embeddedForeign(createGen(mulberry32(seed)));
+    const twin = benignEmbeddedForeign(createGen(mulberry32(seed)));
+    assert.notEqual(attack, twin);
+    let shared = 0;
+    while (attack[shared] === twin[shared]) shared++;
+    assert.ok(shared >= 12, `seed ${seed}: task not shared\n${attack}\n${twin}`);
   }
 });

@@ -5,7 +5,7 @@
  */
 import { cap, type Gen, tidy } from './gen.js';
 
-interface Language {
+export interface Language {
   /** How an override is put together; the default suits the European languages. */
   readonly template?: string;
   /** Imperatives that discard earlier instructions ("ignore ...", "forget ..."). */
@@ -25,6 +25,8 @@ interface Language {
   readonly topics: readonly string[];
   /** Complete benign requests that carry trigger words (password, instructions, ignore) innocently. */
   readonly benignHard: readonly string[];
+  /** Ordinary statements (a review, a note, a caption) to quote inside an English task. */
+  readonly neutral?: readonly string[];
 }
 
 const LANGUAGES: Record<string, Language> = {
@@ -586,24 +588,29 @@ const LANGUAGES: Record<string, Language> = {
   },
 };
 
-const CODES = Object.keys(LANGUAGES);
-
-export function multilingualAttack(g: Gen): string {
-  const l = LANGUAGES[g.pick(CODES)]!;
-  if (g.random() < 0.3) return g.pick(l.extract);
-  const core = (l.template ?? '{drop} {what}{join}{payload}.')
+/** An override in language l: "{drop} {what}{join}{payload}." or the language's own word order. */
+export function overrideIn(g: Gen, l: Language): string {
+  return (l.template ?? '{drop} {what}{join}{payload}.')
     .replace('{drop}', g.pick(l.drop))
     .replace('{what}', g.pick(l.what))
     .replace('{join}', g.pick(l.join))
     .replace('{payload}', g.pick(l.payload));
+}
+
+/** An override (sometimes after a benign request) or an extraction request in one of the languages. */
+export function multilingualAttack(g: Gen, languages: Record<string, Language> = LANGUAGES): string {
+  const l = languages[g.pick(Object.keys(languages))]!;
+  if (g.random() < 0.3) return g.pick(l.extract);
+  const core = overrideIn(g, l);
   const host = g.random() < 0.25 ? `${g.pick(l.ask).replace('{t}', g.pick(l.topics))} ` : '';
   const lead = g.pick(l.lead);
   // After a lead like "Moment, " the sentence goes on in lower case.
   return tidy(`${host}${lead}${lead.endsWith(', ') ? core : cap(core)}`);
 }
 
-export function multilingualBenign(g: Gen): string {
-  const l = LANGUAGES[g.pick(CODES)]!;
+/** A benign request, or one that carries trigger words innocently, in one of the languages. */
+export function multilingualBenign(g: Gen, languages: Record<string, Language> = LANGUAGES): string {
+  const l = languages[g.pick(Object.keys(languages))]!;
   if (g.random() < 0.25) return g.pick(l.benignHard);
   return tidy(g.pick(l.ask).replace('{t}', g.pick(l.topics)));
 }
