@@ -151,6 +151,11 @@ test('model train writes a pinned version of the fused kind, then promote and ro
   assert.match(manifest.trainingData[0].sha256, /^[0-9a-f]{64}$/);
   assert.ok(manifest.threshold > 0 && manifest.threshold <= 1);
   assert.ok(manifest.documentThreshold >= manifest.threshold && manifest.documentThreshold <= 1);
+  // Both bars come from the tail fitted to the benign validation scores (metrics.test.ts tests the fit).
+  assert.match(
+    manifest.split.thresholdCalibratedOn,
+    /at 0\.01 false positives, read from an exponential tail/,
+  );
   assert.ok('validation' in manifest.metrics);
   assert.equal(manifest.architecture.kind, 'embedding-bag-mlp-int8');
   const runner = await ModelRunner.load(dir, 'prompt-injection', 'v1');
