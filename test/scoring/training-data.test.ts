@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { Featurizer } from '../../src/scoring/featurizer.js';
 import { isContextDependent, type Row, splitRows } from '../../src/scoring/train/dataset.js';
 import { mulberry32 } from '../../src/scoring/train/random.js';
-import { createGen } from '../../training/extra/gen.js';
+import { createGen, type Gen } from '../../training/extra/gen.js';
 import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
 import { benignEmbeddedForeign, embeddedForeign } from '../../training/extra/languages.js';
 
@@ -137,20 +137,25 @@ test('training/extra.jsonl is exactly what the seeded generator writes', (t) => 
   }
 });
 
+/** For 40 seeds, the attack and its twin from the same stream differ but open with the same `prefix` chars. */
+function assertTwins(attack: (g: Gen) => string, twin: (g: Gen) => string, prefix: number): void {
+  for (let seed = 1; seed <= 40; seed++) {
+    const a = attack(createGen(mulberry32(seed)));
+    const b = twin(createGen(mulberry32(seed)));
+    assert.notEqual(a, b);
+    let shared = 0;
+    while (a[shared] === b[shared]) shared++;
+    assert.ok(shared >= prefix, `seed ${seed}: the frame is not shared\n${a}\n${b}`);
+  }
+}
+
 test('seventh round: every adversarial suffix is drawn afresh, and each framed attack has a twin in the same frame', () => {
   // A handful of suffixes repeated over many goals is what a model memorises instead of the texture.
   const g = createGen(mulberry32(3));
   const suffixes = Array.from({ length: 300 }, () => adversarialSuffix(g));
   assert.equal(new Set(suffixes).size, suffixes.length);
   // The same stream picks the same frame for the attack and the twin; only the goal differs.
-  for (let seed = 1; seed <= 40; seed++) {
-    const attack = framedHarm(createGen(mulberry32(seed)));
-    const twin = benignFramed(createGen(mulberry32(seed)));
-    assert.notEqual(attack, twin);
-    let shared = 0;
-    while (attack[shared] === twin[shared]) shared++;
-    assert.ok(shared >= 20, `seed ${seed}: frame not shared\n${attack}\n${twin}`);
-  }
+  assertTwins(framedHarm, benignFramed, 20);
 });
 
 test('seventh round: a game frame names one character throughout', () => {
@@ -190,12 +195,5 @@ test('eighth round: every script has both labels, and each quoted attack has a t
       assert.ok(n >= 10, `${script}: ${n} rows labelled ${label}`);
     }
   }
-  for (let seed = 1; seed <= 40; seed++) {
-    const attack = embeddedForeign(createGen(mulberry32(seed)));
-    const twin = benignEmbeddedForeign(createGen(mulberry32(seed)));
-    assert.notEqual(attack, twin);
-    let shared = 0;
-    while (attack[shared] === twin[shared]) shared++;
-    assert.ok(shared >= 12, `seed ${seed}: task not shared\n${attack}\n${twin}`);
-  }
+  assertTwins(embeddedForeign, benignEmbeddedForeign, 12);
 });
