@@ -46,6 +46,7 @@ import {
 } from './extra/pivot.js';
 import { benignProse } from './extra/prose.js';
 import { benignSwitch, switchAttack } from './extra/switch.js';
+import { benignTaskFraming, taskFramedInjection } from './extra/tasks.js';
 import { benignWebPage } from './extra/web.js';
 
 const { values } = parseArgs({
@@ -690,6 +691,10 @@ function generate(): Example[] {
   add(150, 0, 'benign-embedded-foreign', () => benignEmbeddedForeign(gen));
   add(150, 1, 'diluted-extraction', () => dilutedExtraction(gen));
   add(150, 0, 'benign-question-list', () => benignQuestionList(gen));
+  // Ninth round (training/extra/tasks.ts): requests framed as tasks for the assistant, scenario role-play,
+  // estimates with a reasoning directive and replies to a post; twins with a payload in the same frames.
+  add(300, 0, 'benign-task-framing', () => benignTaskFraming(gen));
+  add(150, 1, 'task-framed-injection', () => taskFramedInjection(gen));
   return out;
 }
 

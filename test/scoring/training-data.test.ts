@@ -10,6 +10,7 @@ import { mulberry32 } from '../../src/scoring/train/random.js';
 import { createGen, type Gen } from '../../training/extra/gen.js';
 import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
 import { benignEmbeddedForeign, embeddedForeign } from '../../training/extra/languages.js';
+import { benignTaskFraming, taskFramedInjection } from '../../training/extra/tasks.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIPIA_TEXT = 'microsoft/BIPIA:text_attack_train';
@@ -196,4 +197,14 @@ test('eighth round: every script has both labels, and each quoted attack has a t
     }
   }
   assertTwins(embeddedForeign, benignEmbeddedForeign, 12);
+});
+
+test('ninth round: each task-framed injection has a benign twin with the same request', () => {
+  // The request (a task, a role, an estimate, a reply) is shared; only its ending carries the payload.
+  assertTwins(taskFramedInjection, benignTaskFraming, 25);
+  const g = createGen(mulberry32(11));
+  const rows = Array.from({ length: 200 }, () => benignTaskFraming(g));
+  // A structured input keeps its own paragraph, as such requests are typed.
+  assert.ok(rows.some((r) => /\n\n[A-Z][a-z]+: /.test(r)));
+  assert.ok(rows.every((r) => r === r.trim() && !r.includes('  ')));
 });
