@@ -179,11 +179,12 @@ function manifestProblem(m: ModelManifest): string | undefined {
   return undefined;
 }
 
+/** The versions on disk, in natural order ("2026.11.26-9" before "2026.11.26-10"). */
 export function listVersions(modelsDir: string, name: string): string[] {
   try {
     return readdirSync(join(modelsDir, name))
       .filter((v) => isValidVersion(v) && statSync(join(modelsDir, name, v)).isDirectory())
-      .sort();
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   } catch {
     return [];
   }

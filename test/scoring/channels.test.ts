@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { promoteChannels, rollbackChannels } from '../../src/scoring/artifact.js';
+import { listVersions, promoteChannels, rollbackChannels } from '../../src/scoring/artifact.js';
 
 const VERSIONS = ['v1', 'v2', 'v3'];
 
@@ -23,4 +26,13 @@ test('promote and rollback refuse impossible moves with a reason', () => {
   assert.match(String(promoteChannels({ active: 'v1' }, VERSIONS, 'v9')), /does not exist/);
   assert.match(String(promoteChannels({ active: 'v1' }, VERSIONS, 'v1')), /already active/);
   assert.match(String(rollbackChannels({ active: 'v1', previous: [] }, VERSIONS)), /no previous version/);
+});
+
+test('versions are listed in natural order, directories only', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-versions-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const v of ['2026.11.26-10', '2026.11.26-9', '2026.11.26-1', '2026.11.25-3'])
+    mkdirSync(join(dir, 'm', v), { recursive: true });
+  writeFileSync(join(dir, 'm', 'channels.json'), '{}');
+  assert.deepEqual(listVersions(dir, 'm'), ['2026.11.25-3', '2026.11.26-1', '2026.11.26-9', '2026.11.26-10']);
 });
