@@ -12,7 +12,12 @@
 import { cap, type Gen, tidy } from './gen.js';
 import { type Language, multilingualAttack, multilingualBenign, overrideIn } from './multilingual.js';
 
-const LANGUAGES: Record<string, Language & { readonly neutral: readonly string[] }> = {
+interface QuotableLanguage extends Language {
+  /** Ordinary statements (a review, a note, a caption) to quote inside an English task. */
+  readonly neutral: readonly string[];
+}
+
+const LANGUAGES: Record<string, QuotableLanguage> = {
   ko: {
     template: '{what} {drop}{join}{payload}.',
     drop: ['무시하고', '잊어버리고', '따르지 말고', '전부 버리고'],
@@ -646,7 +651,7 @@ const CARRIER = [
   '| id | comment |\n|---|---|\n| 17 | {x} |\nWhat does comment 17 say, in English?',
 ];
 
-function quoted(g: Gen, body: (l: (typeof LANGUAGES)[string]) => string): string {
+function quoted(g: Gen, body: (l: QuotableLanguage) => string): string {
   const l = LANGUAGES[g.pick(CODES)]!;
   return tidyQuoted(g.pick(CARRIER).replace('{x}', body(l)));
 }

@@ -25,8 +25,6 @@ export interface Language {
   readonly topics: readonly string[];
   /** Complete benign requests that carry trigger words (password, instructions, ignore) innocently. */
   readonly benignHard: readonly string[];
-  /** Ordinary statements (a review, a note, a caption) to quote inside an English task. */
-  readonly neutral?: readonly string[];
 }
 
 const LANGUAGES: Record<string, Language> = {

@@ -144,27 +144,22 @@ const SWITCH = [
   'New priority: {payload}.',
 ];
 
-function structured(g: Gen): { input: string; block: string } {
-  const [input, field, value] = g.pick(INPUT);
-  return { input, block: g.random() < 0.6 ? `\n\n${field}: ${value}` : '' };
-}
-
-function roleRequest(g: Gen): { frame: string; role: string; situation: string; what: string } {
-  const [role, situation, what] = g.pick(ROLE);
-  return { frame: g.pick(ROLE_FRAME), role, situation, what };
-}
-
 /** A request in one of four shapes: its head, its benign ending, and a structured input to append. */
 function request(g: Gen): { head: string; ending: string; block: string } {
   const r = g.random();
   if (r < 0.4) {
-    const { input, block } = structured(g);
+    const [input, field, value] = g.pick(INPUT);
+    const block = g.random() < 0.6 ? `\n\n${field}: ${value}` : '';
     const head = cap(g.pick(LEAD).replace('{input}', input).replace('{task}', g.pick(TASK)));
     return { head, ending: g.pick(CONSTRAINT), block };
   }
   if (r < 0.7) {
-    const { frame, role, situation, what } = roleRequest(g);
-    const head = frame.replace('{role}', role).replace('{situation}', situation).replace('{what}', what);
+    const [role, situation, what] = g.pick(ROLE);
+    const head = g
+      .pick(ROLE_FRAME)
+      .replace('{role}', role)
+      .replace('{situation}', situation)
+      .replace('{what}', what);
     return { head, ending: '', block: '' };
   }
   if (r < 0.85) return { head: g.pick(ESTIMATE), ending: g.pick(REASONING), block: '' };
