@@ -1,6 +1,7 @@
 /**
  * Hashed n-gram featurizer shared by training and inference (one code path, so features cannot drift).
- * Text -> NFKC, lower-case, ASCII digits folded to 0, whitespace collapsed; then hashed word 1-2-grams
+ * Text -> NFKC, lower-case, look-alike letters and leet spelling folded (deobfuscate.ts; models trained before
+ * it skip this), ASCII digits folded to 0, whitespace collapsed; then hashed word 1-2-grams
  * and char 3-5-grams in two separate blocks; log1p counts, each block L2-normalised (length-robust).
  * A text that fits one window is hashed and counted straight by bucket in one pass. A longer text is
  * normalised and hashed once, and its distinct buckets numbered 0..U-1 (its columns); each window then
@@ -11,11 +12,22 @@
  * pretrained vectors, for meaning beyond the phrasings seen in training (see WordVectorLayout).
  */
 
+import { ASCII_CLASS, deobfuscate } from './deobfuscate.js';
 import { WORD_VECTORS_FILE, type WordVectors } from './word-vectors.js';
+
+/**
+ * How text is normalised before hashing. "deobfuscate" also folds look-alike letters and leet spelling
+ * inside the words that show them (deobfuscate.ts); models trained before it keep the plain form.
+ */
+export type Normalization = 'nfkc+lower+digits0+ws' | 'nfkc+lower+deobfuscate+digits0+ws';
+const NORMALIZATIONS: readonly Normalization[] = [
+  'nfkc+lower+digits0+ws',
+  'nfkc+lower+deobfuscate+digits0+ws',
+];
 
 export interface FeaturizerSpec {
   readonly kind: 'hashed-ngrams-v1';
-  readonly normalize: 'nfkc+lower+digits0+ws';
+  readonly normalize: Normalization;
   readonly hash: 'fnv1a32+fibonacci';
   readonly wordBuckets: number;
   readonly charBuckets: number;
@@ -85,7 +97,7 @@ export function wordVectorSpec(table: WordVectors, sha256: string): WordVectorSp
 
 export const DEFAULT_FEATURIZER_SPEC: FeaturizerSpec = Object.freeze({
   kind: 'hashed-ngrams-v1',
-  normalize: 'nfkc+lower+digits0+ws',
+  normalize: 'nfkc+lower+deobfuscate+digits0+ws',
   hash: 'fnv1a32+fibonacci',
   wordBuckets: 1 << 15,
   charBuckets: 1 << 16,
@@ -188,6 +200,7 @@ export function featureDimension(spec: FeaturizerSpec, layout: WordVectorLayout 
 
 export function validateSpec(spec: FeaturizerSpec): string | undefined {
   if (spec.kind !== 'hashed-ngrams-v1') return `unknown featurizer kind ${String(spec.kind)}`;
+  if (!NORMALIZATIONS.includes(spec.normalize)) return `unknown normalize ${String(spec.normalize)}`;
   for (const n of [spec.wordBuckets, spec.charBuckets]) {
     if (!Number.isInteger(n) || n < 16 || n > 1 << 24 || (n & (n - 1)) !== 0) {
       return 'bucket counts must be powers of two between 16 and 2^24';
@@ -217,6 +230,9 @@ export class Featurizer {
   readonly dimension: number;
   private readonly wordShift: number;
   private readonly charShift: number;
+  private readonly deobfuscate: boolean;
+  /** Set by foldAsciiNoting: the text has a word deobfuscate may change. */
+  private suspect = false;
   /** Normalised text, space-padded, as char codes. */
   private chars = new Uint16Array(4096);
   /** The raw text's UTF-8 bytes, when it is ASCII. */
@@ -286,6 +302,7 @@ export class Featurizer {
     this.bucketCounts = new Int32Array(this.dimension);
     this.wordShift = 32 - Math.log2(spec.wordBuckets);
     this.charShift = 32 - Math.log2(spec.charBuckets);
+    this.deobfuscate = spec.normalize === 'nfkc+lower+deobfuscate+digits0+ws';
   }
 
   /** Normalised text as a string (for tests, docs and near-duplicate detection). */
@@ -770,9 +787,20 @@ export class Featurizer {
   /** Writes " " + normalised text + " " into this.chars and returns its length. */
   private normalizeInto(text: string): number {
     if (this.chars.length < text.length + 2) this.chars = new Uint16Array(text.length * 2 + 2);
-    if (this.copyAscii(text)) return this.foldAscii(text.length);
-    // Only non-ASCII text can change under NFKC or need more than ASCII lower-casing.
-    const t = text.normalize('NFKC').toLowerCase();
+    let t: string;
+    if (this.copyAscii(text)) {
+      if (!this.deobfuscate) return this.foldAscii(text.length);
+      const n = this.foldAsciiNoting(text.length);
+      if (!this.suspect) return n;
+      // Rare: a word like "h4ck3r" or "python3"; deobfuscate returns its input itself if none folds.
+      const lower = text.toLowerCase();
+      t = deobfuscate(lower);
+      if (t === lower) return n;
+    } else {
+      // Only non-ASCII text can change under NFKC or need more than ASCII lower-casing.
+      const lower = text.normalize('NFKC').toLowerCase();
+      t = this.deobfuscate ? deobfuscate(lower) : lower;
+    }
     if (this.chars.length < t.length + 2) this.chars = new Uint16Array(t.length * 2 + 2);
     return this.foldInto(t);
   }
@@ -802,6 +830,43 @@ export class Featurizer {
       prev = c;
     }
     if (prev !== 32) buf[n++] = 32;
+    return n;
+  }
+  /**
+   * foldAscii that also sets this.suspect when a word has three letters and a letter beside a digit or
+   * leet symbol (ASCII_CLASS): the only ASCII words deobfuscate may change. One pass, so plain prose pays
+   * a few table reads per byte instead of a second scan.
+   */
+  private foldAsciiNoting(length: number): number {
+    const bytes = this.bytes;
+    const buf = this.chars;
+    const fold = ASCII_FOLD;
+    buf[0] = 32;
+    let n = 1;
+    let prev = 32;
+    let kind = 3;
+    let letters = 0;
+    let adjacent = false;
+    let suspect = false;
+    for (let i = 0; i < length; i++) {
+      const b = bytes[i]!;
+      const k = ASCII_CLASS[b]!;
+      if (k === 3) {
+        if (adjacent && letters >= 3) suspect = true;
+        letters = 0;
+        adjacent = false;
+      } else {
+        if (k === 1) letters++;
+        if ((k === 1 && kind === 2) || (k === 2 && kind === 1)) adjacent = true;
+      }
+      kind = k;
+      const c = fold[b]!;
+      if (c === 32 && prev === 32) continue;
+      buf[n++] = c;
+      prev = c;
+    }
+    if (prev !== 32) buf[n++] = 32;
+    this.suspect = suspect || (adjacent && letters >= 3);
     return n;
   }
 
