@@ -14,6 +14,16 @@ import {
   toolHijack,
 } from './extra/agent.js';
 import { benignDirective, benignHandover, benignTriggerWords } from './extra/benign-directives.js';
+import {
+  benignContextUse,
+  benignFormatConstraint,
+  benignInlineAside,
+  benignTopicChange,
+  contextOverride,
+  forgetQuestion,
+  inlineOverride,
+  outputForcing,
+} from './extra/context.js';
 import { cap, createGen, tidy } from './extra/gen.js';
 import {
   addressedInjection,
@@ -695,6 +705,17 @@ function generate(): Example[] {
   // estimates with a reasoning directive and replies to a post; twins with a payload in the same frames.
   add(300, 0, 'benign-task-framing', () => benignTaskFraming(gen));
   add(150, 1, 'task-framed-injection', () => taskFramedInjection(gen));
+  // Tenth round (training/extra/context.ts): overrides aimed at an assistant answering from supplied
+  // material (forget-then-question, ignore the documents, a shouted override inside a question, a task
+  // turned into printing one phrase), with twins that keep the question or task and lose the override.
+  add(150, 1, 'forget-question', () => forgetQuestion(gen));
+  add(150, 0, 'benign-topic-change', () => benignTopicChange(gen));
+  add(150, 1, 'context-override', () => contextOverride(gen));
+  add(150, 0, 'benign-context-use', () => benignContextUse(gen));
+  add(100, 1, 'inline-override', () => inlineOverride(gen));
+  add(100, 0, 'benign-inline-aside', () => benignInlineAside(gen));
+  add(150, 1, 'output-forcing', () => outputForcing(gen));
+  add(200, 0, 'benign-format-constraint', () => benignFormatConstraint(gen));
   return out;
 }
 

@@ -7,6 +7,16 @@ import { test } from 'node:test';
 import { Featurizer } from '../../src/scoring/featurizer.js';
 import { isContextDependent, type Row, splitRows } from '../../src/scoring/train/dataset.js';
 import { mulberry32 } from '../../src/scoring/train/random.js';
+import {
+  benignContextUse,
+  benignFormatConstraint,
+  benignInlineAside,
+  benignTopicChange,
+  contextOverride,
+  forgetQuestion,
+  inlineOverride,
+  outputForcing,
+} from '../../training/extra/context.js';
 import { createGen, type Gen } from '../../training/extra/gen.js';
 import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
 import { benignEmbeddedForeign, embeddedForeign } from '../../training/extra/languages.js';
@@ -207,4 +217,50 @@ test('ninth round: each task-framed injection has a benign twin with the same re
   // A structured input keeps its own paragraph, as such requests are typed.
   assert.ok(rows.some((r) => /\n\n[A-Z][a-z]+: /.test(r)));
   assert.ok(rows.every((r) => r === r.trim() && !r.includes('  ')));
+});
+
+test('tenth round: each override has a twin with the same question or task, and only the attack says to drop it', () => {
+  const sharedEnd = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+    return n;
+  };
+  const dropping =
+    /forget|ignore|disregard|vergiss|ignoriere|hinfällig|drop|stop|override|never mind|no attention|not use|without looking|instead|vergeet|esqueça|zaboravi|zapomeň|skip it|not needed|nothing more|other words/i;
+  for (let seed = 1; seed <= 40; seed++) {
+    const pair = (attack: (g: Gen) => string, twin: (g: Gen) => string) => [
+      attack(createGen(mulberry32(seed))),
+      twin(createGen(mulberry32(seed))),
+    ];
+    // The same question ends both, in the same language.
+    const [forget, topic] = pair(forgetQuestion, benignTopicChange);
+    assert.ok(sharedEnd(forget!, topic!) >= 12, `${forget}\n${topic}`);
+    // The override or aside lands inside the same question.
+    const [inline, aside] = pair(inlineOverride, benignInlineAside);
+    let head = 0;
+    while (inline![head] === aside![head]) head++;
+    assert.ok(head >= 5 && sharedEnd(inline!, aside!) >= 1, `${inline}\n${aside}`);
+    // The task is the same; one drops it for a fixed phrase, the other constrains its format.
+    const [forcing, constraint] = pair(outputForcing, benignFormatConstraint);
+    head = 0;
+    while (forcing![head] === constraint![head]) head++;
+    assert.ok(head >= 15, `${forcing}\n${constraint}`);
+    for (const [attack, benign] of [
+      [forget, topic],
+      [inline, aside],
+      [forcing, constraint],
+    ]) {
+      assert.match(attack!, dropping);
+      assert.doesNotMatch(benign!, /forget|ignore|disregard|vergiss|ignoriere|override/i);
+    }
+  }
+  // Leaning on the documents is the benign side; setting them aside is the attack.
+  const g = createGen(mulberry32(5));
+  for (let i = 0; i < 100; i++) {
+    assert.match(
+      contextOverride(g),
+      /ignore|do not use|without looking|forget|disregard|no attention|not the|never mind/i,
+    );
+    assert.doesNotMatch(benignContextUse(g), /ignore|forget|disregard|never mind|do not use/i);
+  }
 });
