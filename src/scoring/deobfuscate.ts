@@ -108,7 +108,8 @@ const isWideSpace = (c: number): boolean =>
 
 /** The lower-cased, NFKC-normalised text with look-alike letters and leet spelling folded, word by word. */
 export function deobfuscate(lower: string): string {
-  // One pass with ASCII_CLASS's rule; foldWord sees only the rare words that may change.
+  // One pass with ASCII_CLASS's rule (the featurizer's foldAscii applies it too, fused with its folding);
+  // foldWord sees only the rare words that may change.
   let out = '';
   let copied = 0;
   let start = 0;

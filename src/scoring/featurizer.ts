@@ -231,7 +231,7 @@ export class Featurizer {
   private readonly wordShift: number;
   private readonly charShift: number;
   private readonly deobfuscate: boolean;
-  /** Set by foldAsciiNoting: the text has a word deobfuscate may change. */
+  /** Set by foldAscii: the text has a word deobfuscate may change. */
   private suspect = false;
   /** Normalised text, space-padded, as char codes. */
   private chars = new Uint16Array(4096);
@@ -789,9 +789,8 @@ export class Featurizer {
     if (this.chars.length < text.length + 2) this.chars = new Uint16Array(text.length * 2 + 2);
     let t: string;
     if (this.copyAscii(text)) {
-      if (!this.deobfuscate) return this.foldAscii(text.length);
-      const n = this.foldAsciiNoting(text.length);
-      if (!this.suspect) return n;
+      const n = this.foldAscii(text.length);
+      if (!(this.deobfuscate && this.suspect)) return n;
       // Rare: a word like "h4ck3r" or "python3"; deobfuscate returns its input itself if none folds.
       const lower = text.toLowerCase();
       t = deobfuscate(lower);
@@ -815,29 +814,13 @@ export class Featurizer {
     return read === text.length && written === text.length;
   }
 
-  /** Folds the ASCII text of `length` bytes in this.bytes into this.chars (see foldInto). */
-  private foldAscii(length: number): number {
-    const bytes = this.bytes;
-    const buf = this.chars;
-    const fold = ASCII_FOLD;
-    buf[0] = 32;
-    let n = 1;
-    let prev = 32;
-    for (let i = 0; i < length; i++) {
-      const c = fold[bytes[i]!]!;
-      if (c === 32 && prev === 32) continue;
-      buf[n++] = c;
-      prev = c;
-    }
-    if (prev !== 32) buf[n++] = 32;
-    return n;
-  }
   /**
-   * foldAscii that also sets this.suspect when a word has three letters and a letter beside a digit or
-   * leet symbol (ASCII_CLASS): the only ASCII words deobfuscate may change. One pass, so plain prose pays
-   * a few table reads per byte instead of a second scan.
+   * Folds the ASCII text of `length` bytes in this.bytes into this.chars (see foldInto), and sets
+   * this.suspect when a word has three letters and a letter beside a digit or leet symbol (ASCII_CLASS):
+   * the only ASCII words deobfuscate may change (deobfuscate's scan applies the same rule). One pass, so
+   * plain prose pays a few table reads per byte instead of a second scan.
    */
-  private foldAsciiNoting(length: number): number {
+  private foldAscii(length: number): number {
     const bytes = this.bytes;
     const buf = this.chars;
     const fold = ASCII_FOLD;
