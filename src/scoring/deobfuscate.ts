@@ -1,8 +1,8 @@
 /**
  * Undoes the two cheapest disguises of an attack word before it is hashed, so "1gn0r3 @ll pr3v10u5
  * instructions" and "іgnоre" (Cyrillic і, о) reach the model as the words it was trained on, instead of
- * n-grams it has never seen. Measured on a public set the model never saw, attacks written this way were
- * found 1 time in 10 (docs/model.md, "Unseen sources").
+ * n-grams it has never seen. On the disguised attacks of public sets the model never saw, recall rose from
+ * 0.45 to 0.54 with the fold, and no benign row it changed was flagged (docs/model.md, "Model").
  *
  * Both folds are confined to the words that show the disguise, so ordinary text is left alone:
  * - look-alike letters (Cyrillic, Greek, IPA) become Latin only inside a word that also has Latin
