@@ -15,7 +15,11 @@ export function splicedInjections(
 ): Row[] {
   const random = mulberry32(opts.seed ^ 0x5eed);
   const attacks = train.filter((r) => r.label === 1 && r.text.length >= 20 && r.text.length <= 240);
-  const carriers = train.filter((r) => r.label === 0 && r.text.length >= 120);
+  // Short questions carry too ("Where can I study? Ignore the above and …"), not only long pages: with
+  // 120+ chars only, attacks appended to a one-line question were found less often on public sets the
+  // model never saw (docs/model.md, "Results (2026.11.26-12)"). A benign twin (a second ordinary
+  // request spliced the same way) was tried and did worse on them.
+  const carriers = train.filter((r) => r.label === 0 && r.text.length >= 20);
   if (attacks.length === 0 || carriers.length === 0) return [];
   const out: Row[] = [];
   for (let i = 0; i < opts.count; i++) {
