@@ -13,7 +13,7 @@
  * writes DIR/<file>.jsonl (rows kept), and for split files DIR/<file>.dev.jsonl and DIR/<file>.test.jsonl.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Row, readDataFile } from '../src/scoring/train/dataset.js';
@@ -70,38 +70,34 @@ function nearTraining(text: string): boolean {
   return false;
 }
 
-const write = (file: string, rows: readonly Row[]): void =>
-  writeFileSync(
-    file,
-    rows.map((r) => `${JSON.stringify({ text: r.text, label: r.label, source: r.source })}\n`).join(''),
-  );
+/** Writes the rows as JSON Lines and returns the sha256 of what it wrote. */
+function write(file: string, rows: readonly Row[]): string {
+  const body = rows
+    .map((r) => `${JSON.stringify({ text: r.text, label: r.label, source: r.source })}\n`)
+    .join('');
+  writeFileSync(file, body);
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** 0 (development) or 1 (test): the parity of the first byte of the text's sha256. */
+const half = (r: Row): number => createHash('sha256').update(r.text).digest()[0]! % 2;
 
 mkdirSync(values.out, { recursive: true });
+const digests: string[] = [];
 for (const file of positionals) {
   const { rows } = readDataFile(file);
   const kept = rows.filter((r) => !exact.has(norm(r.text)) && !nearTraining(r.text));
   const name = basename(file, '.jsonl');
-  write(join(values.out, `${name}.jsonl`), kept);
+  digests.push(`${name}.jsonl sha256 ${write(join(values.out, `${name}.jsonl`), kept)}`);
   let line = `${name}: ${rows.length} rows, ${rows.length - kept.length} in or near training, ${kept.length} kept`;
   if (values.split.some((s) => name.includes(s))) {
-    const half = (r: Row) => createHash('sha256').update(r.text).digest()[0]! % 2;
-    write(
-      join(values.out, `${name}.dev.jsonl`),
-      kept.filter((r) => half(r) === 0),
-    );
-    write(
-      join(values.out, `${name}.test.jsonl`),
-      kept.filter((r) => half(r) === 1),
-    );
-    line += ` (dev ${kept.filter((r) => half(r) === 0).length}, test ${kept.filter((r) => half(r) === 1).length})`;
+    const dev = kept.filter((r) => half(r) === 0);
+    const test = kept.filter((r) => half(r) === 1);
+    write(join(values.out, `${name}.dev.jsonl`), dev);
+    write(join(values.out, `${name}.test.jsonl`), test);
+    line += ` (dev ${dev.length}, test ${test.length})`;
   }
   process.stdout.write(`${line}\n`);
 }
 // The files' digests, to compare a rebuild with the one docs/model.md reports.
-for (const file of positionals) {
-  const name = basename(file, '.jsonl');
-  const digest = createHash('sha256')
-    .update(readFileSync(join(values.out, `${name}.jsonl`)))
-    .digest('hex');
-  process.stdout.write(`${name}.jsonl sha256 ${digest}\n`);
-}
+for (const line of digests) process.stdout.write(`${line}\n`);

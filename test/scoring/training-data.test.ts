@@ -235,16 +235,10 @@ test('tenth round: each override has a twin with the same question or task, and 
     // The same question ends both, in the same language.
     const [forget, topic] = pair(forgetQuestion, benignTopicChange);
     assert.ok(sharedEnd(forget!, topic!) >= 12, `${forget}\n${topic}`);
-    // The override or aside lands inside the same question.
+    // The override or aside lands inside the same question (its opening checked by assertTwins below).
     const [inline, aside] = pair(inlineOverride, benignInlineAside);
-    let head = 0;
-    while (inline![head] === aside![head]) head++;
-    assert.ok(head >= 5 && sharedEnd(inline!, aside!) >= 1, `${inline}\n${aside}`);
-    // The task is the same; one drops it for a fixed phrase, the other constrains its format.
+    assert.ok(sharedEnd(inline!, aside!) >= 1, `${inline}\n${aside}`);
     const [forcing, constraint] = pair(outputForcing, benignFormatConstraint);
-    head = 0;
-    while (forcing![head] === constraint![head]) head++;
-    assert.ok(head >= 15, `${forcing}\n${constraint}`);
     for (const [attack, benign] of [
       [forget, topic],
       [inline, aside],
@@ -254,6 +248,9 @@ test('tenth round: each override has a twin with the same question or task, and 
       assert.doesNotMatch(benign!, /forget|ignore|disregard|vergiss|ignoriere|override/i);
     }
   }
+  assertTwins(inlineOverride, benignInlineAside, 5);
+  // The task is the same; one drops it for a fixed phrase, the other constrains its format.
+  assertTwins(outputForcing, benignFormatConstraint, 15);
   // Leaning on the documents is the benign side; setting them aside is the attack.
   const g = createGen(mulberry32(5));
   for (let i = 0; i < 100; i++) {
