@@ -33,6 +33,14 @@ import {
   privateDataRequest,
   taskHijack,
 } from './extra/hijack.js';
+import {
+  benignRecap,
+  benignWordTransform,
+  echoOwnRequest,
+  echoTheirInstructions,
+  instructionRecap,
+  secretByParts,
+} from './extra/indirect.js';
 import { benignFramed, benignTrailer, framedHarm, suffixAttack } from './extra/jailbreak.js';
 import {
   benignEmbeddedForeign,
@@ -716,6 +724,14 @@ function generate(): Example[] {
   add(100, 0, 'benign-inline-aside', () => benignInlineAside(gen));
   add(150, 1, 'output-forcing', () => outputForcing(gen));
   add(200, 0, 'benign-format-constraint', () => benignFormatConstraint(gen));
+  // Eleventh round (training/extra/indirect.ts): instructions and secrets asked for sideways (restated as a
+  // task, in parts, transformed, echoed word for word), with twins doing the same to the user's own material.
+  add(200, 1, 'instruction-recap', () => instructionRecap(gen));
+  add(200, 0, 'benign-recap', () => benignRecap(gen));
+  add(120, 1, 'secret-by-parts', () => secretByParts(gen));
+  add(120, 0, 'benign-word-transform', () => benignWordTransform(gen));
+  add(80, 1, 'echo-instructions', () => echoTheirInstructions(gen));
+  add(80, 0, 'benign-echo-request', () => echoOwnRequest(gen));
   return out;
 }
 

@@ -18,6 +18,14 @@ import {
   outputForcing,
 } from '../../training/extra/context.js';
 import { createGen, type Gen } from '../../training/extra/gen.js';
+import {
+  benignRecap,
+  benignWordTransform,
+  echoOwnRequest,
+  echoTheirInstructions,
+  instructionRecap,
+  secretByParts,
+} from '../../training/extra/indirect.js';
 import { adversarialSuffix, benignFramed, framedHarm } from '../../training/extra/jailbreak.js';
 import { benignEmbeddedForeign, embeddedForeign } from '../../training/extra/languages.js';
 import { benignTaskFraming, taskFramedInjection } from '../../training/extra/tasks.js';
@@ -260,6 +268,39 @@ test('tenth round: each override has a twin with the same question or task, and 
     );
     assert.doesNotMatch(benignContextUse(g), /ignore|forget|disregard|never mind|do not use/i);
   }
+});
+
+test('eleventh round: each sideways request has a twin with the same move on material the user may ask about', () => {
+  const theirs =
+    /you were given|instructions above|you follow|your instructions|you were told|before my message|your setup|your operator/i;
+  const secret = /password|secret|access code|hidden key|first sentence/i;
+  for (let seed = 1; seed <= 40; seed++) {
+    const g = () => createGen(mulberry32(seed));
+    // Restating instructions: the attack's object is the assistant's own; the twin's is a game, a label, a law.
+    const recap = instructionRecap(g());
+    const twin = benignRecap(g());
+    assert.match(recap, theirs);
+    assert.doesNotMatch(twin, theirs);
+    // In parts or transformed: the attack aims at the secret, the twin at a quoted word.
+    const parts = secretByParts(g());
+    const word = benignWordTransform(g());
+    assert.match(parts, secret);
+    assert.doesNotMatch(word, secret);
+    assert.match(word, /"[^"]+"/);
+    // Echoed word for word: the same task; the attack echoes what came before the user, the twin the request.
+    const echoed = echoTheirInstructions(g());
+    const own = echoOwnRequest(g());
+    assert.match(echoed, /instructions|prompt|text above/i);
+    assert.doesNotMatch(own, /instructions|prompt|text above/i);
+    let head = 0;
+    while (echoed[head] === own[head]) head++;
+    let tail = 0;
+    while (echoed.at(-1 - tail) === own.at(-1 - tail)) tail++;
+    assert.ok(head >= 15 || tail >= 15, `the task is not shared\n${echoed}\n${own}`);
+  }
+  // The verb and the form are drawn first, so each pair opens alike.
+  assertTwins(instructionRecap, benignRecap, 5);
+  assertTwins(secretByParts, benignWordTransform, 5);
 });
 
 test('prepare-unseen-check drops rows in or near the training data and splits the named sets by digest', (t) => {
