@@ -24,6 +24,7 @@ import {
   inlineOverride,
   outputForcing,
 } from './extra/context.js';
+import { benignExecution, executionPayload } from './extra/execution.js';
 import { cap, createGen, tidy } from './extra/gen.js';
 import {
   addressedInjection,
@@ -732,6 +733,10 @@ function generate(): Example[] {
   add(120, 0, 'benign-word-transform', () => benignWordTransform(gen));
   add(80, 1, 'echo-instructions', () => echoTheirInstructions(gen));
   add(80, 0, 'benign-echo-request', () => echoOwnRequest(gen));
+  // Twelfth round (training/extra/execution.ts): one-liners to run that read secrets, open shells,
+  // exfiltrate or destroy, with twins running everyday commands in the same words and languages.
+  add(200, 1, 'execution-payload', () => executionPayload(gen));
+  add(200, 0, 'benign-execution', () => benignExecution(gen));
   return out;
 }
 

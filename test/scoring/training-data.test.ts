@@ -17,6 +17,7 @@ import {
   inlineOverride,
   outputForcing,
 } from '../../training/extra/context.js';
+import { benignExecution, executionPayload } from '../../training/extra/execution.js';
 import { createGen, type Gen } from '../../training/extra/gen.js';
 import {
   benignRecap,
@@ -302,6 +303,20 @@ test('eleventh round: each sideways request has a twin with the same move on mat
   // The verb and the form are drawn first, so each pair opens alike.
   assertTwins(instructionRecap, benignRecap, 5);
   assertTwins(secretByParts, benignWordTransform, 5);
+});
+
+test('twelfth round: each payload to run has a twin that runs an everyday command in the same words', () => {
+  // What makes a payload one: secrets read, a shell opened, data sent out, files destroyed, code hidden.
+  const harm =
+    /shadow|id_rsa|\/dev\/tcp|collector|drop\.example|logs\.example|rm -rf \/|rmtree|rmSync|nc |base64|fromhex|\.aws|dd if|popen|pickle|socket|ctypes|process\.env|IEX|Remove-Item|-enc |DROP TABLE|UPDATE accounts|password_hash|xp_cmdshell|\/etc\/passwd|npmrc|id_rsa|evil/;
+  for (let seed = 1; seed <= 60; seed++) {
+    const attack = executionPayload(createGen(mulberry32(seed)));
+    const twin = benignExecution(createGen(mulberry32(seed)));
+    assert.match(attack, harm);
+    assert.doesNotMatch(twin, harm);
+  }
+  // The verb and the frame are drawn first: a pair opens alike.
+  assertTwins(executionPayload, benignExecution, 3);
 });
 
 test('prepare-unseen-check drops rows in or near the training data and splits the named sets by digest', (t) => {
