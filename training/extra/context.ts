@@ -15,7 +15,7 @@
  * verifiable format constraint ("end with the exact phrase …", "all in lower case"). Instruction-following
  * prompts with such constraints were flagged 12% of the time by 2026.11.26-10.
  */
-import { cap, type Gen, tidy } from './gen.js';
+import { cap, type Gen, lowerFirst, tidy } from './gen.js';
 
 /** Questions an assistant over news or documents gets: factual, practical and contested ones alike. */
 const QUESTION = [
@@ -161,8 +161,6 @@ const CONTEXT_USE = [
   'I read {m} but got lost. {q}',
   '{q} Check {m} first, then give me a short answer.',
 ];
-
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 function fillContext(g: Gen, templates: readonly string[]): string {
   const q = g.pick(QUESTION);

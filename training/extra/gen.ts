@@ -16,6 +16,8 @@ export function createGen(random: () => number): Gen {
 
 export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 export const tidy = (s: string): string =>
   s
     .replace(/\s+/g, ' ')

@@ -12,7 +12,7 @@
  * form and the transformation and applies them to what the user supplies or anyone can look up: the
  * rules of a game, a word, the user's own question.
  */
-import { type Gen, tidy } from './gen.js';
+import { type Gen, lowerFirst, tidy } from './gen.js';
 
 const RECAP_VERB = [
   'Explain',
@@ -175,8 +175,7 @@ const LEAD = [
 ];
 
 /** A transform after a lead: lower-cased after a comma ("For a puzzle, what is …"). */
-const afterLead = (lead: string, t: string): string =>
-  lead.endsWith(', ') ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+const afterLead = (lead: string, t: string): string => (lead.endsWith(', ') ? lowerFirst(t) : t);
 
 /** A transformation of one of `targets`, after an optional lead. */
 function transformed(g: Gen, targets: readonly string[]): string {

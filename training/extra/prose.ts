@@ -11,7 +11,7 @@
  * template and word list below was written for this project. Nothing in them addresses an AI or talks
  * about instructions: that vocabulary belongs to the attack kinds.
  */
-import { article, cap, type Gen, grow as growBlocks, int, take, tidy, words } from './gen.js';
+import { article, cap, type Gen, grow as growBlocks, int, lowerFirst, take, tidy, words } from './gen.js';
 
 // ---------------------------------------------------------------- people, places, organisations
 const MEN = words(`James Daniel Tom Michael Peter David Robert Andrew Paul Mark Steve Chris Brian Kevin Greg
@@ -777,7 +777,7 @@ const PROPER = new Set([
 function connect(prefix: string, s: string): string {
   if (!prefix) return s;
   const first = (s.split(' ')[0] ?? '').replace(/[,;:]$/, '');
-  if (LOWERABLE.has(first)) return prefix + s.charAt(0).toLowerCase() + s.slice(1);
+  if (LOWERABLE.has(first)) return prefix + lowerFirst(s);
   return PROPER.has(first) ? prefix + s : s;
 }
 
