@@ -91,8 +91,9 @@ for (const file of positionals) {
   digests.push(`${name}.jsonl sha256 ${write(join(values.out, `${name}.jsonl`), kept)}`);
   let line = `${name}: ${rows.length} rows, ${rows.length - kept.length} in or near training, ${kept.length} kept`;
   if (values.split.some((s) => name.includes(s))) {
-    const dev = kept.filter((r) => half(r) === 0);
-    const test = kept.filter((r) => half(r) === 1);
+    const halves = kept.map(half);
+    const dev = kept.filter((_, i) => halves[i] === 0);
+    const test = kept.filter((_, i) => halves[i] === 1);
     write(join(values.out, `${name}.dev.jsonl`), dev);
     write(join(values.out, `${name}.test.jsonl`), test);
     line += ` (dev ${dev.length}, test ${test.length})`;
