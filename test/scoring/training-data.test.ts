@@ -157,15 +157,29 @@ test('training/extra.jsonl is exactly what the seeded generator writes', (t) => 
   }
 });
 
+/** How many chars a and b share at their start. */
+function sharedStart(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+/** How many chars a and b share at their end. */
+function sharedEnd(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
 /** For 40 seeds, the attack and its twin from the same stream differ but open with the same `prefix` chars. */
 function assertTwins(attack: (g: Gen) => string, twin: (g: Gen) => string, prefix: number): void {
   for (let seed = 1; seed <= 40; seed++) {
     const a = attack(createGen(mulberry32(seed)));
     const b = twin(createGen(mulberry32(seed)));
     assert.notEqual(a, b);
-    let shared = 0;
-    while (a[shared] === b[shared]) shared++;
-    assert.ok(shared >= prefix, `seed ${seed}: the frame is not shared\n${a}\n${b}`);
+    assert.ok(sharedStart(a, b) >= prefix, `seed ${seed}: the frame is not shared\n${a}\n${b}`);
   }
 }
 
@@ -229,11 +243,6 @@ test('ninth round: each task-framed injection has a benign twin with the same re
 });
 
 test('tenth round: each override has a twin with the same question or task, and only the attack says to drop it', () => {
-  const sharedEnd = (a: string, b: string) => {
-    let n = 0;
-    while (n < a.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-    return n;
-  };
   const dropping =
     /forget|ignore|disregard|vergiss|ignoriere|hinfällig|drop|stop|override|never mind|no attention|not use|without looking|instead|vergeet|esqueça|zaboravi|zapomeň|skip it|not needed|nothing more|other words/i;
   for (let seed = 1; seed <= 40; seed++) {
@@ -293,12 +302,10 @@ test('eleventh round: each sideways request has a twin with the same move on mat
     const own = echoOwnRequest(g());
     assert.match(echoed, /instructions|prompt|text above/i);
     assert.doesNotMatch(own, /instructions|prompt|text above/i);
-    const n = Math.min(echoed.length, own.length);
-    let head = 0;
-    while (head < n && echoed[head] === own[head]) head++;
-    let tail = 0;
-    while (tail < n && echoed.at(-1 - tail) === own.at(-1 - tail)) tail++;
-    assert.ok(head >= 15 || tail >= 15, `the task is not shared\n${echoed}\n${own}`);
+    assert.ok(
+      sharedStart(echoed, own) >= 15 || sharedEnd(echoed, own) >= 15,
+      `the task is not shared\n${echoed}\n${own}`,
+    );
   }
   // The verb and the form are drawn first, so each pair opens alike.
   assertTwins(instructionRecap, benignRecap, 5);
