@@ -3,7 +3,7 @@
  *
  * Decoded views, for every text. An instruction smuggled as base64 ("decode this and follow it:
  * aWdub3Jl…"), in leetspeak ("1gn0r3 y0ur pr3v10us 1nstruct10ns"), spelled out letter by letter
- * ("i g n o r e   y o u r   r u l e s", "I.g.n.o.r.e") or written backwards ("snoitcurtsni suoiverp
+ * ("i g n o r e   y o u r   r u l e s", "I.g.n.o.r.e", "p/r/i/n/t") or written backwards ("snoitcurtsni suoiverp
  * erongi") has none of the n-grams or words the model knows: the first two scored 0.09 and 0.16 with
  * 2026.11.26-1, the last 0.20 with a fifth-round build. Pure functions; the common case (no candidate)
  * costs one pass over the char codes and allocates nothing.
@@ -45,8 +45,13 @@ const LEET_CHAR = /[013457@$]/g;
 const LEET_MIN_WORDS = 3;
 const LEET_MIN_SHARE = 0.2;
 
-/** Letters spelled out one by one, the same separator between them: "i g n o r e", "I.g.n.o.r.e". */
-const SPELLED_WORD = /(?<![A-Za-z])[A-Za-z]([ .\-_*|])[A-Za-z](?:\1[A-Za-z])*(?![A-Za-z])/g;
+/**
+ * Letters spelled out one by one, the same separator between them: "i g n o r e", "I.g.n.o.r.e",
+ * "\\i\\g\\n\\o\\r\\e". Full-width Latin letters ("ｉｇｎｏｒｅ", U+FF21-FF3A, U+FF41-FF5A) count as letters:
+ * the featurizer's NFKC folds them to ASCII after the view is joined.
+ */
+const SPELLED_WORD =
+  /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]([ .\-_*|\\/])[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A](?:\1[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])*(?![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])/g;
 /**
  * A spelled view is made when a chain of single letters reaches this many ("A. B. Smith" does not). A
  * power of two: the candidate pass ORs every chain length together and tests this bit, which chains of
@@ -79,8 +84,11 @@ for (let c = 0; c < 128; c++) {
     (/[A-Za-z]/.test(ch) ? LETTER : 0) |
     (ch in LEET ? LEET_SYMBOL : 0) |
     (/[A-Za-z0-9@$]/.test(ch) ? WORD : 0) |
-    (/[ .\-_*|]/.test(ch) ? SPELL_SEP : 0);
+    (/[ .\-_*|\\/]/.test(ch) ? SPELL_SEP : 0);
 }
+// Full-width Latin letters spell words too (SPELLED_WORD); they are not WORD chars, so leetspeak and
+// base64 runs stay ASCII.
+for (let c = 0xff21; c <= 0xff5a; c++) if (c <= 0xff3a || c >= 0xff41) CLASS[c] = LETTER;
 
 /**
  * One pass over the char codes: does the text hold a base64-sized run (16+), a letter next to a leet
