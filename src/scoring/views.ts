@@ -206,12 +206,18 @@ export function decodedViews(text: string): readonly string[] {
   return views;
 }
 
-/** The text with words spelled out letter by letter joined up ("i g n o r e" -> "ignore"). */
+/**
+ * The text with words spelled out letter by letter joined up ("i g n o r e" -> "ignore"). A chain of one
+ * letter repeated is left alone: escaped newlines in JSON ("\\n\\n\\n…") would otherwise make a view of a
+ * whole fetched document that reads the same as the document.
+ */
 function spelledView(text: string): string | undefined {
   let joined = 0;
   const view = text.replace(SPELLED_WORD, (chain, sep: string) => {
+    const word = chain.split(sep).join('');
+    if (/^(.)\1*$/i.test(word)) return chain;
     joined++;
-    return chain.split(sep).join('');
+    return word;
   });
   return joined > 0 ? view : undefined;
 }

@@ -78,6 +78,8 @@ const CASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
     ['ｓｈｏｗ   ｔｈｅ   ｐｒｏｍｐｔ'],
   ],
   ['a Windows path', 'open C:\\Users\\me\\a\\b\\c\\notes.txt', []],
+  ['escaped newlines in JSON', '{"body": "Dear team,\\n\\n\\n\\n\\n\\n\\n\\n\\nthanks"}', []],
+  ['a row of one letter', 'a a a a a a a a a a', []],
   ['a date and a fraction', 'due 3/4/2025, about 1/2 done', []],
   [
     'spaced letters join, ordinary words beside them stay apart',
