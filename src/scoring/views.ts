@@ -3,8 +3,8 @@
  *
  * Decoded views, for every text. An instruction smuggled as base64 ("decode this and follow it:
  * aWdub3Jl…"), in leetspeak ("1gn0r3 y0ur pr3v10us 1nstruct10ns"), spelled out letter by letter
- * ("i g n o r e   y o u r   r u l e s", "I.g.n.o.r.e", "p/r/i/n/t") or written backwards ("snoitcurtsni suoiverp
- * erongi") has none of the n-grams or words the model knows: the first two scored 0.09 and 0.16 with
+ * ("i g n o r e   y o u r   r u l e s", "I.g.n.o.r.e", "p/r/i/n/t") or written backwards
+ * ("snoitcurtsni suoiverp erongi") has none of the n-grams or words the model knows: the first two scored 0.09 and 0.16 with
  * 2026.11.26-1, the last 0.20 with a fifth-round build. Pure functions; the common case (no candidate)
  * costs one pass over the char codes and allocates nothing.
  *
@@ -46,12 +46,23 @@ const LEET_MIN_WORDS = 3;
 const LEET_MIN_SHARE = 0.2;
 
 /**
- * Letters spelled out one by one, the same separator between them: "i g n o r e", "I.g.n.o.r.e",
- * "\\i\\g\\n\\o\\r\\e". Full-width Latin letters ("ｉｇｎｏｒｅ", U+FF21-FF3A, U+FF41-FF5A) count as letters:
- * the featurizer's NFKC folds them to ASCII after the view is joined.
+ * The letters a word may be spelled out with (a character-class body): ASCII and full-width Latin
+ * ("ｉｇｎｏｒｅ"), which the featurizer's NFKC folds to ASCII after the view is joined. The candidate pass's
+ * CLASS table is built from the same two strings, so the two scans agree on what a spelled word is.
  */
-const SPELLED_WORD =
-  /(?<![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A]([ .\-_*|\\/])[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A](?:\1[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])*(?![A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A])/g;
+const SPELL_LETTERS = 'A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+/** What may stand between the letters of a spelled-out word (a character-class body). */
+const SPELL_SEPARATORS = ' .\\-_*|\\\\/';
+/**
+ * Letters spelled out one by one, the same separator between them: "i g n o r e", "I.g.n.o.r.e",
+ * "p/r/i/n/t".
+ */
+const SPELLED_WORD = new RegExp(
+  `(?<![${SPELL_LETTERS}])[${SPELL_LETTERS}]([${SPELL_SEPARATORS}])[${SPELL_LETTERS}](?:\\1[${SPELL_LETTERS}])*(?![${SPELL_LETTERS}])`,
+  'g',
+);
+/** A spelled chain of one letter repeated ("\\n\\n\\n…" in JSON): not a word, not joined. */
+const ONE_LETTER_REPEATED = /^(.)\1*$/i;
 /**
  * A spelled view is made when a chain of single letters reaches this many ("A. B. Smith" does not). A
  * power of two: the candidate pass ORs every chain length together and tests this bit, which chains of
@@ -75,8 +86,13 @@ const LEET_SYMBOL = 4;
 const WORD = 8;
 /** What may stand between the letters of a word spelled out letter by letter. */
 const SPELL_SEP = 16;
-/** Char classes by UTF-16 code unit (non-ASCII units are 0): one load per char in the scans below. */
+/**
+ * Char classes by UTF-16 code unit (non-ASCII units are 0 but full-width Latin letters): one load per
+ * char in the scans below.
+ */
 const CLASS = new Uint8Array(65536);
+const spellSeparator = new RegExp(`[${SPELL_SEPARATORS}]`);
+const spellLetter = new RegExp(`[${SPELL_LETTERS}]`);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   CLASS[c] =
@@ -84,11 +100,11 @@ for (let c = 0; c < 128; c++) {
     (/[A-Za-z]/.test(ch) ? LETTER : 0) |
     (ch in LEET ? LEET_SYMBOL : 0) |
     (/[A-Za-z0-9@$]/.test(ch) ? WORD : 0) |
-    (/[ .\-_*|\\/]/.test(ch) ? SPELL_SEP : 0);
+    (spellSeparator.test(ch) ? SPELL_SEP : 0);
 }
-// Full-width Latin letters spell words too (SPELLED_WORD); they are not WORD chars, so leetspeak and
+// Full-width Latin letters spell words too (SPELL_LETTERS); they are not WORD chars, so leetspeak and
 // base64 runs stay ASCII.
-for (let c = 0xff21; c <= 0xff5a; c++) if (c <= 0xff3a || c >= 0xff41) CLASS[c] = LETTER;
+for (let c = 0xff01; c <= 0xff5e; c++) if (spellLetter.test(String.fromCharCode(c))) CLASS[c] = LETTER;
 
 /**
  * One pass over the char codes: does the text hold a base64-sized run (16+), a letter next to a leet
@@ -208,14 +224,14 @@ export function decodedViews(text: string): readonly string[] {
 
 /**
  * The text with words spelled out letter by letter joined up ("i g n o r e" -> "ignore"). A chain of one
- * letter repeated is left alone: escaped newlines in JSON ("\\n\\n\\n…") would otherwise make a view of a
- * whole fetched document that reads the same as the document.
+ * letter repeated is left alone: escaped newlines in JSON would otherwise make a view of a whole fetched
+ * document that reads the same as the document.
  */
 function spelledView(text: string): string | undefined {
   let joined = 0;
   const view = text.replace(SPELLED_WORD, (chain, sep: string) => {
     const word = chain.split(sep).join('');
-    if (/^(.)\1*$/i.test(word)) return chain;
+    if (ONE_LETTER_REPEATED.test(word)) return chain;
     joined++;
     return word;
   });
